@@ -1,0 +1,116 @@
+package dev.secondchance.retry;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * Runs operations with retries: the immutable snapshot built by {@link #builder()}. A policy is
+ * thread-safe and meant to be shared by all calls of a client, so that they share one {@link RetryBudget},
+ * one optional {@link AdaptiveRateLimiter} and one set of {@link #metrics() metrics}.
+ *
+ * <p>Each call runs its operation, classifies the outcome, and while the verdict is retryable asks the
+ * budget, computes the delay (backoff, or the server's hint when that is longer), checks the deadline, and
+ * waits. When it stops, the caller gets the original failure or the last result.
+ *
+ * <pre>{@code
+ * RetryPolicy retry = RetryPolicy.builder().maxAttempts(4).build();
+ * String body = retry.call(() -> fetch());
+ * }</pre>
+ */
+public interface RetryPolicy {
+
+    /**
+     * Starts a builder with the defaults (see {@link RetryPolicyBuilder}).
+     *
+     * @return a new mutable builder
+     */
+    static RetryPolicyBuilder builder() {
+        return new RetryPolicyBuilder();
+    }
+
+    /**
+     * Returns a policy with every default. Each invocation builds a new policy with its own budget.
+     *
+     * @return a new default policy
+     */
+    static RetryPolicy defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Runs {@code operation} on this thread, retrying between attempts by blocking on the policy's
+     * {@link Sleeper}.
+     *
+     * @param operation the attempt to repeat
+     * @param <T> the result type
+     * @param <E> the checked exception the operation may throw
+     * @return the successful result, or the last result if the retries ended on a retryable result
+     * @throws E the last failure, unchanged, with a suppressed {@link RetriesEnded} that gives the attempt
+     *     count and end reason
+     * @throws RetryInterruptedException if the thread was interrupted while waiting (the flag is set again)
+     * @throws NullPointerException if {@code operation} is null
+     */
+    <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E;
+
+    /**
+     * Like {@link #call} for an operation without a result.
+     *
+     * @param operation the attempt to repeat
+     * @param <E> the checked exception the operation may throw
+     * @throws E the last failure, unchanged
+     * @throws RetryInterruptedException if the thread was interrupted while waiting (the flag is set again)
+     * @throws NullPointerException if {@code operation} is null
+     */
+    <E extends Exception> void run(CheckedRunnable<E> operation) throws E;
+
+    /**
+     * Like {@link #call}, but never throws the operation's failure: returns the whole outcome.
+     *
+     * @param operation the attempt to repeat
+     * @param <T> the result type
+     * @return the outcome, with {@link EndReason#INTERRUPTED} if the thread was interrupted while waiting
+     *     (the flag is then set again)
+     * @throws NullPointerException if {@code operation} is null
+     */
+    <T> Outcome<T> execute(CheckedSupplier<T, ? extends Exception> operation);
+
+    /**
+     * Runs an asynchronous operation with retries. Waits are scheduled on the policy's {@link Scheduler};
+     * no thread is parked while a call waits. Cancelling the returned future stops scheduled retries and
+     * cancels the attempt in flight.
+     *
+     * @param operation starts one attempt; a synchronous throw counts as a failed attempt
+     * @param <T> the result type
+     * @return completes with the result, or exceptionally with the last failure unwrapped from
+     *     {@link java.util.concurrent.CompletionException}
+     * @throws NullPointerException if {@code operation} is null
+     */
+    <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation);
+
+    /**
+     * Like {@link #callAsync}, but completes normally with the whole outcome (also for failures), except
+     * when cancelled.
+     *
+     * @param operation starts one attempt
+     * @param <T> the result type
+     * @return the future outcome
+     * @throws NullPointerException if {@code operation} is null
+     */
+    <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation);
+
+    /**
+     * Reads the counters.
+     *
+     * @return a snapshot of this policy's counters since it was built
+     */
+    RetryMetrics metrics();
+
+    /**
+     * Returns a builder initialised with this policy's settings, sharing its budget, rate limiter,
+     * listeners and time sources, to derive a changed copy.
+     *
+     * @return a new builder
+     */
+    RetryPolicyBuilder toBuilder();
+}

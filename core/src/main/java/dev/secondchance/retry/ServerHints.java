@@ -1,0 +1,119 @@
+package dev.secondchance.retry;
+
+import dev.secondchance.retry.internal.Checks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the servers' "retry no earlier than" headers into a {@link Verdict}: {@code Retry-After}
+ * (delta-seconds or an HTTP-date, RFC 9110 §10.2.3) and {@code x-amz-retry-after} (milliseconds).
+ *
+ * <p>Unparseable or negative values are ignored. If both headers are present the verdict keeps both and
+ * the later time wins, so a retry never leaves earlier than either asked. Stateless and thread-safe.
+ */
+public final class ServerHints {
+
+    /** The standard header name. */
+    public static final String RETRY_AFTER = "Retry-After";
+
+    /** The AWS header name; its value is in milliseconds. */
+    public static final String AMZ_RETRY_AFTER = "x-amz-retry-after";
+
+    private ServerHints() {}
+
+    /**
+     * Adds the server's hint, if any, to a retry verdict.
+     *
+     * @param verdict the verdict; returned unchanged unless it is a retry verdict and a hint is present
+     * @param header looks a header up by name (case-insensitively), returning null when absent
+     * @return the verdict with the hint
+     * @throws NullPointerException if an argument is null
+     */
+    public static Verdict apply(Verdict verdict, UnaryOperator<String> header) {
+        Checks.notNull(verdict, "verdict");
+        Checks.notNull(header, "header");
+        if (!verdict.isRetry()) {
+            return verdict;
+        }
+        Verdict hinted = verdict;
+        Duration millis = parseMillis(header.apply(AMZ_RETRY_AFTER));
+        if (millis != null) {
+            hinted = hinted.withRetryAfter(millis);
+        }
+        String retryAfter = header.apply(RETRY_AFTER);
+        Duration seconds = parseDeltaSeconds(retryAfter);
+        if (seconds != null) {
+            hinted = hinted.withRetryAfter(millis == null ? seconds : max(seconds, millis));
+        } else {
+            Instant date = parseHttpDate(retryAfter);
+            if (date != null) {
+                hinted = hinted.withRetryAt(date);
+            }
+        }
+        return hinted;
+    }
+
+    /**
+     * Parses {@code Retry-After} delta-seconds.
+     *
+     * @param value the header value, may be null
+     * @return the delay, or null if the value is not a non-negative integer
+     */
+    public static Duration parseDeltaSeconds(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(trimmed));
+        } catch (NumberFormatException tooLarge) {
+            return Duration.ofSeconds(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Parses {@code Retry-After} as an HTTP-date (IMF-fixdate, such as {@code Wed, 21 Oct 2015 07:28:00 GMT}).
+     *
+     * @param value the header value, may be null
+     * @return the instant, or null if the value is not an HTTP-date
+     */
+    public static Instant parseHttpDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    /**
+     * Parses {@code x-amz-retry-after} milliseconds.
+     *
+     * @param value the header value, may be null
+     * @return the delay, or null if the value is not a non-negative integer
+     */
+    public static Duration parseMillis(String value) {
+        Duration asSeconds = parseDeltaSeconds(value);
+        if (asSeconds == null) {
+            return null;
+        }
+        long millis = asSeconds.getSeconds();
+        return millis == Long.MAX_VALUE ? asSeconds : Duration.ofMillis(millis);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

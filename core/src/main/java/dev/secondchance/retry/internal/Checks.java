@@ -1,0 +1,58 @@
+package dev.secondchance.retry.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Argument checks whose messages name the parameter and its legal range. */
+public final class Checks {
+
+    private Checks() {}
+
+    /** Returns {@code value} if non-null, else throws NPE naming {@code name}. */
+    public static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    /** Requires {@code value > 0}. */
+    public static Duration positive(Duration value, String name) {
+        notNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Requires {@code value >= 0}. */
+    public static Duration nonNegative(Duration value, String name) {
+        notNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Requires {@code value >= min}. */
+    public static int atLeast(int value, int min, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Requires {@code min <= value <= max} and not NaN. */
+    public static double inRange(double value, double min, double max, String name) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
+
+    /** Returns the duration in nanoseconds, saturating at {@link Long#MAX_VALUE}. */
+    public static long saturatedNanos(Duration value) {
+        try {
+            return value.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return value.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.secondchance.retry.internal;
+
+import dev.secondchance.retry.CheckedRunnable;
+import dev.secondchance.retry.CheckedSupplier;
+import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.Outcome;
+import dev.secondchance.retry.RetriesEnded;
+import dev.secondchance.retry.RetryInterruptedException;
+import dev.secondchance.retry.RetryMetrics;
+import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/** The policy: immutable settings plus thread-safe counters; each call gets its own {@link RetryCall}. */
+public final class DefaultRetryPolicy implements RetryPolicy {
+
+    private final PolicyConfig config;
+    private final PolicyMetrics metrics = new PolicyMetrics();
+
+    public DefaultRetryPolicy(PolicyConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
+        Outcome<T> outcome = execute(operation);
+        Throwable failure = outcome.failure();
+        boolean operationInterrupted = failure != null && Interruptions.isInterruption(failure);
+        if (outcome.endReason() == EndReason.INTERRUPTED && !operationInterrupted) {
+            throw new RetryInterruptedException(outcome);
+        }
+        if (failure == null) {
+            return outcome.result();
+        }
+        if (RetriesEnded.of(failure).isEmpty()) {
+            failure.addSuppressed(new RetriesEnded(outcome.attempts(), outcome.endReason()));
+        }
+        throw Sneaky.<RuntimeException>cast(failure);
+    }
+
+    @Override
+    public <E extends Exception> void run(CheckedRunnable<E> operation) throws E {
+        Checks.notNull(operation, "operation");
+        call(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> Outcome<T> execute(CheckedSupplier<T, ? extends Exception> operation) {
+        Checks.notNull(operation, "operation");
+        return SyncRetry.run(config, metrics, operation);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation) {
+        Checks.notNull(operation, "operation");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        AsyncRetry.start(config, metrics, operation, future, outcome -> {
+            if (outcome.isFailure()) {
+                future.completeExceptionally(outcome.failure());
+            } else {
+                future.complete(outcome.result());
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation) {
+        Checks.notNull(operation, "operation");
+        CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
+        AsyncRetry.start(config, metrics, operation, future, future::complete);
+        return future;
+    }
+
+    @Override
+    public RetryMetrics metrics() {
+        return metrics.snapshot();
+    }
+
+    @Override
+    public RetryPolicyBuilder toBuilder() {
+        return config.toBuilder();
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[" + config.name() + ", maxAttempts=" + config.maxAttempts() + ", backoff="
+                + config.backoff() + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.secondchance.retry.internal;
+
+import dev.secondchance.retry.AdaptiveRateLimiter;
+import dev.secondchance.retry.Backoff;
+import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
+import dev.secondchance.retry.Scheduler;
+import dev.secondchance.retry.Sleeper;
+import dev.secondchance.retry.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The validated, immutable settings of a policy. {@code deadline} and {@code rateLimiter} may be null. */
+public record PolicyConfig(
+        String name,
+        int maxAttempts,
+        Backoff backoff,
+        Backoff throttlingBackoff,
+        Duration maxRetryAfter,
+        boolean maxRetryAfterSet,
+        Duration deadline,
+        List<RetryClassifier> classifiers,
+        RetryBudget budget,
+        AdaptiveRateLimiter rateLimiter,
+        List<RetryListener> listeners,
+        Ticker ticker,
+        Clock wallClock,
+        Sleeper sleeper,
+        Scheduler scheduler,
+        RandomSource random) {
+
+    /** A builder holding these settings, sharing the stateful parts (budget, limiter, listeners). */
+    public RetryPolicyBuilder toBuilder() {
+        RetryPolicyBuilder builder = RetryPolicy.builder()
+                .name(name)
+                .maxAttempts(maxAttempts)
+                .backoff(backoff)
+                .throttlingBackoff(throttlingBackoff)
+                .classifiers(classifiers)
+                .budget(budget)
+                .ticker(ticker)
+                .wallClock(wallClock)
+                .sleeper(sleeper)
+                .scheduler(scheduler)
+                .random(random);
+        if (maxRetryAfterSet) {
+            builder.maxRetryAfter(maxRetryAfter);
+        }
+        if (deadline != null) {
+            builder.deadline(deadline);
+        }
+        if (rateLimiter != null) {
+            builder.rateLimiter(rateLimiter);
+        }
+        listeners.forEach(builder::listener);
+        return builder;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.secondchance.retry.internal;
+
+import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.Outcome;
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.Verdict;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decisions of one call, shared by the sync and async loops: classify an attempt's outcome, then
+ * either end the call or compute the wait before the next attempt (backoff or server hint, deadline,
+ * budget, rate limiter). Attempts of one call run one after another; only {@link #finish} may race with
+ * a cancellation, and it lets exactly one end through.
+ */
+final class RetryCall<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryCall.class);
+
+    /** What to do after an attempt: end with {@code outcome}, or wait {@code delay} and try again. */
+    record Step<T>(Outcome<T> outcome, Duration delay) {
+        boolean isEnd() {
+            return outcome != null;
+        }
+    }
+
+    private final PolicyConfig config;
+    private final PolicyMetrics metrics;
+    private final long startNanos;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private int attempts;
+    private Duration previousDelay = Duration.ZERO;
+    private T lastResult;
+    private Throwable lastFailure;
+
+    RetryCall(PolicyConfig config, PolicyMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.startNanos = config.ticker().nanoTime();
+        metrics.callStarted();
+        config.budget().onCall();
+    }
+
+    /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
+    Duration firstAttemptDelay() {
+        return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().acquire();
+    }
+
+    /** Counts the attempt about to start. */
+    void attemptStarting() {
+        attempts++;
+        metrics.attemptStarted(attempts);
+    }
+
+    /** Classifies the attempt that just ended; exactly one of {@code result} and {@code failure} matters. */
+    Step<T> afterAttempt(T result, Throwable failure) {
+        lastResult = failure == null ? result : null;
+        lastFailure = failure;
+        if (failure != null && Interruptions.isInterruption(failure)) {
+            return end(EndReason.INTERRUPTED);
+        }
+        Verdict verdict = classify(result, failure);
+        if (config.rateLimiter() != null) {
+            if (verdict.kind() == Verdict.Kind.THROTTLED) {
+                config.rateLimiter().onThrottled();
+            } else if (verdict.kind() == Verdict.Kind.SUCCESS) {
+                config.rateLimiter().onSuccess();
+            }
+        }
+        if (verdict.kind() == Verdict.Kind.SUCCESS) {
+            config.budget().onSuccess();
+            return end(EndReason.SUCCESS);
+        }
+        notify(listener -> listener.onAttemptFailed(attempts, lastResult, failure, verdict));
+        return verdict.isRetry() ? planRetry(verdict) : end(EndReason.NON_RETRYABLE);
+    }
+
+    private Step<T> planRetry(Verdict verdict) {
+        if (attempts >= config.maxAttempts()) {
+            return end(EndReason.ATTEMPTS_EXHAUSTED);
+        }
+        boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED;
+        Duration delay = (throttled ? config.throttlingBackoff() : config.backoff())
+                .delay(attempts, previousDelay, config.random());
+        Duration hint = verdict.serverDelay(config.wallClock().instant());
+        if (hint != null) {
+            if (hint.compareTo(config.maxRetryAfter()) > 0) {
+                return end(EndReason.HINT_TOO_LONG);
+            }
+            delay = roundUpToMillis(longer(delay, hint));
+        }
+        if (config.rateLimiter() != null) {
+            delay = longer(delay, config.rateLimiter().acquire());
+        }
+        if (config.deadline() != null && elapsedNanos() + Checks.saturatedNanos(delay)
+                > Checks.saturatedNanos(config.deadline())) {
+            return end(EndReason.DEADLINE_EXCEEDED);
+        }
+        if (!config.budget().tryAcquireRetry()) {
+            return end(EndReason.BUDGET_EXHAUSTED);
+        }
+        previousDelay = delay;
+        Duration wait = delay;
+        notify(listener -> listener.onRetryScheduled(attempts + 1, wait, verdict.reason()));
+        LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms")
+                .addArgument(config::name).addArgument(attempts).addArgument(verdict::reason)
+                .addArgument(() -> wait.toMillis()).log();
+        return new Step<>(null, delay);
+    }
+
+    private Verdict classify(T result, Throwable failure) {
+        for (RetryClassifier classifier : config.classifiers()) {
+            Verdict verdict = failure != null ? classifier.classifyFailure(failure) : classifier.classifyResult(result);
+            if (verdict != null && verdict.kind() != Verdict.Kind.ABSTAIN) {
+                return verdict;
+            }
+        }
+        return failure != null ? Verdict.fail(failure.getClass().getName()) : Verdict.success();
+    }
+
+    /** Ends the call now, for a reason found outside the classification (interrupt, cancellation). */
+    Step<T> end(EndReason reason) {
+        Duration elapsed = Duration.ofNanos(elapsedNanos());
+        Outcome<T> outcome = lastFailure != null
+                ? Outcome.ofFailure(lastFailure, attempts, reason, elapsed)
+                : Outcome.ofResult(lastResult, attempts, reason, elapsed);
+        finish(outcome);
+        return new Step<>(outcome, null);
+    }
+
+    /** Ends a cancelled call; {@code cancellation} stands in as its failure if no attempt failed yet. */
+    void cancel(CancellationException cancellation) {
+        if (lastFailure == null && lastResult == null) {
+            lastFailure = cancellation;
+        }
+        end(EndReason.CANCELLED);
+    }
+
+    private void finish(Outcome<T> outcome) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        metrics.callEnded(outcome.endReason());
+        notify(listener -> listener.onEnd(outcome));
+        LOG.atDebug().setMessage("{}: {}").addArgument(config::name).addArgument(outcome).log();
+    }
+
+    boolean isEnded() {
+        return ended.get();
+    }
+
+    private long elapsedNanos() {
+        return config.ticker().nanoTime() - startNanos;
+    }
+
+    private void notify(Consumer<RetryListener> event) {
+        for (RetryListener listener : config.listeners()) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener {} threw; ignored", config.name(), listener, e);
+            }
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration roundUpToMillis(Duration delay) {
+        Duration millis = delay.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(delay) ? delay : millis.plusMillis(1);
+    }
+}

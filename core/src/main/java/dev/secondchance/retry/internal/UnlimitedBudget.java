@@ -1,0 +1,24 @@
+package dev.secondchance.retry.internal;
+
+import dev.secondchance.retry.RetryBudget;
+
+/** No budget: every retry is allowed. Stateless. */
+public enum UnlimitedBudget implements RetryBudget {
+    INSTANCE;
+
+    @Override
+    public void onCall() {}
+
+    @Override
+    public boolean tryAcquireRetry() {
+        return true;
+    }
+
+    @Override
+    public void onSuccess() {}
+
+    @Override
+    public String toString() {
+        return "RetryBudget.unlimited()";
+    }
+}
