@@ -31,7 +31,8 @@ final class AsyncRetry<T> {
         this.operation = operation;
         this.caller = caller;
         this.onEnd = onEnd;
-        this.call = new RetryCall<>(config, metrics);
+        config.budget().onCall();
+        this.call = new RetryCall<>(config, metrics, config.ticker().nanoTime());
     }
 
     /** Starts the loop; {@code onEnd} receives the outcome unless {@code caller} is cancelled first. */

@@ -9,6 +9,7 @@ import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
+import dev.secondchance.retry.Verdict;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -18,14 +19,37 @@ public final class DefaultRetryPolicy implements RetryPolicy {
 
     private final PolicyConfig config;
     private final PolicyMetrics metrics = new PolicyMetrics();
+    private final boolean fastPath;
 
     public DefaultRetryPolicy(PolicyConfig config) {
         this.config = config;
+        this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
     }
 
     @Override
     public <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
-        Outcome<T> outcome = execute(operation);
+        Checks.notNull(operation, "operation");
+        if (!fastPath) {
+            return unwrap(SyncRetry.run(config, metrics, operation));
+        }
+        // Nothing to time, limit or report: make the first attempt without allocating; read the ticker
+        // only once it fails (elapsed times then start at the first failure).
+        config.budget().onCall();
+        T result;
+        try {
+            result = operation.get();
+        } catch (Throwable failure) {
+            return unwrap(SyncRetry.resume(config, metrics, operation, config.ticker().nanoTime(), null, failure));
+        }
+        if (RetryCall.classify(config, result, null).kind() == Verdict.Kind.SUCCESS) {
+            config.budget().onSuccess();
+            metrics.firstTrySucceeded();
+            return result;
+        }
+        return unwrap(SyncRetry.resume(config, metrics, operation, config.ticker().nanoTime(), result, null));
+    }
+
+    private static <T, E extends Exception> T unwrap(Outcome<T> outcome) throws E {
         Throwable failure = outcome.failure();
         boolean operationInterrupted = failure != null && Interruptions.isInterruption(failure);
         if (outcome.endReason() == EndReason.INTERRUPTED && !operationInterrupted) {

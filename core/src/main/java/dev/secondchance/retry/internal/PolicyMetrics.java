@@ -6,9 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A policy's counters: contention-free adders, read as a {@link RetryMetrics} snapshot. */
+/**
+ * A policy's counters: contention-free adders, read as a {@link RetryMetrics} snapshot. A call that succeeds
+ * on its first attempt through the fast path costs one increment; every other call is counted in full.
+ */
 final class PolicyMetrics {
 
+    private final LongAdder firstTrySuccesses = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder attempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -18,6 +22,10 @@ final class PolicyMetrics {
         for (int i = 0; i < endings.length; i++) {
             endings[i] = new LongAdder();
         }
+    }
+
+    void firstTrySucceeded() {
+        firstTrySuccesses.increment();
     }
 
     void callStarted() {
@@ -36,10 +44,12 @@ final class PolicyMetrics {
     }
 
     RetryMetrics snapshot() {
+        long fast = firstTrySuccesses.sum();
         Map<EndReason, Long> ended = new EnumMap<>(EndReason.class);
         for (EndReason reason : EndReason.values()) {
             ended.put(reason, endings[reason.ordinal()].sum());
         }
-        return new RetryMetrics(calls.sum(), attempts.sum(), retries.sum(), ended);
+        ended.merge(EndReason.SUCCESS, fast, Long::sum);
+        return new RetryMetrics(calls.sum() + fast, attempts.sum() + fast, retries.sum(), ended);
     }
 }

@@ -7,6 +7,7 @@ import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.Verdict;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -39,12 +40,12 @@ final class RetryCall<T> {
     private T lastResult;
     private Throwable lastFailure;
 
-    RetryCall(PolicyConfig config, PolicyMetrics metrics) {
+    /** Starts tracking a call; the caller has already told the budget ({@code onCall}). */
+    RetryCall(PolicyConfig config, PolicyMetrics metrics, long startNanos) {
         this.config = config;
         this.metrics = metrics;
-        this.startNanos = config.ticker().nanoTime();
+        this.startNanos = startNanos;
         metrics.callStarted();
-        config.budget().onCall();
     }
 
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
@@ -65,7 +66,7 @@ final class RetryCall<T> {
         if (failure != null && Interruptions.isInterruption(failure)) {
             return end(EndReason.INTERRUPTED);
         }
-        Verdict verdict = classify(result, failure);
+        Verdict verdict = classify(config, result, failure);
         if (config.rateLimiter() != null) {
             if (verdict.kind() == Verdict.Kind.THROTTLED) {
                 config.rateLimiter().onThrottled();
@@ -114,8 +115,11 @@ final class RetryCall<T> {
         return new Step<>(null, delay);
     }
 
-    private Verdict classify(T result, Throwable failure) {
-        for (RetryClassifier classifier : config.classifiers()) {
+    /** Asks the classifiers in order; the first that does not abstain decides. Allocates nothing. */
+    static Verdict classify(PolicyConfig config, Object result, Throwable failure) {
+        List<RetryClassifier> classifiers = config.classifiers();
+        for (int i = 0, n = classifiers.size(); i < n; i++) {
+            RetryClassifier classifier = classifiers.get(i);
             Verdict verdict = failure != null ? classifier.classifyFailure(failure) : classifier.classifyResult(result);
             if (verdict != null && verdict.kind() != Verdict.Kind.ABSTAIN) {
                 return verdict;

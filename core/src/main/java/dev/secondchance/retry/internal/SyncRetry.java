@@ -11,31 +11,53 @@ final class SyncRetry {
     private SyncRetry() {}
 
     /**
-     * Runs the loop. If the thread is interrupted before a retry or while waiting, the call ends with
-     * {@link EndReason#INTERRUPTED} and the interrupt flag is left set.
+     * Runs a call from its start. If the thread is interrupted before a retry or while waiting, the call
+     * ends with {@link EndReason#INTERRUPTED} and the interrupt flag is left set.
      */
     static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation) {
-        RetryCall<T> call = new RetryCall<>(config, metrics);
+        config.budget().onCall();
+        RetryCall<T> call = new RetryCall<>(config, metrics, config.ticker().nanoTime());
         Outcome<T> interrupted = await(config, call, call.firstAttemptDelay());
-        while (interrupted == null) {
-            call.attemptStarting();
-            T result = null;
-            Throwable failure = null;
-            try {
-                result = operation.get();
-            } catch (Throwable thrown) { // every failure is classified; Errors are final by default
-                failure = thrown;
-            }
-            RetryCall.Step<T> step = call.afterAttempt(result, failure);
-            if (step.isEnd()) {
-                return step.outcome();
-            }
+        return interrupted != null ? interrupted : loop(config, call, operation, attempt(call, operation));
+    }
+
+    /**
+     * Continues a call whose first attempt the caller already made (and whose budget {@code onCall} it
+     * already reported) but that did not succeed.
+     */
+    static <T> Outcome<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
+            long startNanos, T result, Throwable failure) {
+        RetryCall<T> call = new RetryCall<>(config, metrics, startNanos);
+        call.attemptStarting();
+        return loop(config, call, operation, call.afterAttempt(result, failure));
+    }
+
+    private static <T> Outcome<T> loop(PolicyConfig config, RetryCall<T> call, CheckedSupplier<T, ?> operation,
+            RetryCall.Step<T> first) {
+        RetryCall.Step<T> step = first;
+        while (!step.isEnd()) {
             if (Thread.currentThread().isInterrupted()) {
                 return call.end(EndReason.INTERRUPTED).outcome();
             }
-            interrupted = await(config, call, step.delay());
+            Outcome<T> interrupted = await(config, call, step.delay());
+            if (interrupted != null) {
+                return interrupted;
+            }
+            step = attempt(call, operation);
         }
-        return interrupted;
+        return step.outcome();
+    }
+
+    private static <T> RetryCall.Step<T> attempt(RetryCall<T> call, CheckedSupplier<T, ?> operation) {
+        call.attemptStarting();
+        T result = null;
+        Throwable failure = null;
+        try {
+            result = operation.get();
+        } catch (Throwable thrown) { // every failure is classified; Errors are final by default
+            failure = thrown;
+        }
+        return call.afterAttempt(result, failure);
     }
 
     /** Sleeps; returns null when done, or the interrupted outcome with the flag set again. */
