@@ -11,6 +11,7 @@ public final class DecorrelatedJitterBackoff implements Backoff {
     private final Duration cap;
     private final double baseNanos;
     private final double capNanos;
+    private final long capLongNanos;
 
     public DecorrelatedJitterBackoff(Duration base, Duration cap) {
         this.base = Checks.positive(base, "base");
@@ -19,7 +20,8 @@ public final class DecorrelatedJitterBackoff implements Backoff {
             throw new IllegalArgumentException("cap must be >= base (" + base + "), got " + cap);
         }
         this.baseNanos = Checks.saturatedNanos(base);
-        this.capNanos = Checks.saturatedNanos(cap);
+        this.capLongNanos = Checks.saturatedNanos(cap);
+        this.capNanos = capLongNanos;
     }
 
     @Override
@@ -27,7 +29,7 @@ public final class DecorrelatedJitterBackoff implements Backoff {
         double previous = Math.max(baseNanos, Checks.saturatedNanos(previousDelay));
         double upper = Math.min(capNanos, 3 * previous);
         double nanos = baseNanos + (upper - baseNanos) * random.nextDouble();
-        return Duration.ofNanos((long) Math.min(nanos, capNanos));
+        return Duration.ofNanos(Math.min((long) nanos, capLongNanos)); // double rounding may pass the cap
     }
 
     @Override

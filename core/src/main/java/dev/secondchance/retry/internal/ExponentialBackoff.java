@@ -14,6 +14,7 @@ public final class ExponentialBackoff implements Backoff {
     private final Jitter jitter;
     private final double baseNanos;
     private final double capNanos;
+    private final long capLongNanos;
 
     public ExponentialBackoff(Duration base, double multiplier, Duration cap, Jitter jitter) {
         this.base = Checks.positive(base, "base");
@@ -24,7 +25,8 @@ public final class ExponentialBackoff implements Backoff {
             throw new IllegalArgumentException("cap must be >= base (" + base + "), got " + cap);
         }
         this.baseNanos = Checks.saturatedNanos(base);
-        this.capNanos = Checks.saturatedNanos(cap);
+        this.capLongNanos = Checks.saturatedNanos(cap);
+        this.capNanos = capLongNanos;
     }
 
     @Override
@@ -36,7 +38,7 @@ public final class ExponentialBackoff implements Backoff {
             case FULL -> ceiling * random.nextDouble();
             case EQUAL -> ceiling / 2 + ceiling / 2 * random.nextDouble();
         };
-        return Duration.ofNanos((long) Math.min(nanos, capNanos));
+        return Duration.ofNanos(Math.min((long) nanos, capLongNanos)); // double rounding may pass the cap
     }
 
     @Override
