@@ -90,8 +90,9 @@ public interface Backoff {
     }
 
     /**
-     * Decorrelated jitter as in Brooker's article: {@code min(cap, uniform(base, 3 × previous))}, starting
-     * from {@code previous = base}.
+     * Decorrelated jitter as in Brooker's article, with the cap applied before the draw so that clients at
+     * the cap stay spread: {@code uniform(base, min(cap, 3 × previous))}, starting from
+     * {@code previous = base}.
      *
      * @param base the smallest delay, {@code > 0}
      * @param cap the largest delay, {@code >= base}

@@ -83,7 +83,13 @@ public final class Outcome<T> {
         return endReason;
     }
 
-    /** @return time from the call's start to its end, on the policy's ticker */
+    /**
+     * Returns the time the call took, on the policy's ticker. For {@code call} and {@code run} on a policy
+     * without deadline, rate limiter or listeners, the clock starts when the first attempt fails: such a
+     * policy reads no clock on calls that succeed at once.
+     *
+     * @return time from the call's start to its end
+     */
     public Duration elapsed() {
         return elapsed;
     }

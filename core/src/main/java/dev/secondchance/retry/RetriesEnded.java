@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Attached as a suppressed exception to the original failure that a call rethrows, so the attempt count
  * and end reason stay reachable from a plain {@code catch}: {@code RetriesEnded.of(e)}. It has no stack
- * trace of its own and is never thrown.
+ * trace of its own and is never thrown. An exception instance that is thrown again by a later call keeps
+ * the record of the first call that ended with it.
  */
 public final class RetriesEnded extends RuntimeException {
 

@@ -29,8 +29,9 @@ public interface RetryBudget {
     void onSuccess();
 
     /**
-     * The AWS SDK standard-mode bucket: 500 tokens, a retry costs 5, a success refunds 1. After a burst
-     * of failures it allows 100 retries, then one retry per 5 successes.
+     * The AWS SDK's standard-mode bucket as its legacy retry policy sizes it: 500 tokens, a retry costs 5,
+     * a success refunds 1. After a burst of failures it allows 100 retries, then one retry per 5
+     * successes. (The SDK's 2.26+ strategies refund the last retry's cost instead.)
      *
      * @return a new token bucket
      */

@@ -100,9 +100,9 @@ public interface RetryPolicy {
     <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation);
 
     /**
-     * Reads the counters.
+     * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}.
      *
-     * @return a snapshot of this policy's counters since it was built
+     * @return a snapshot of this policy's counters since it was built; all zero when not recording
      */
     RetryMetrics metrics();
 

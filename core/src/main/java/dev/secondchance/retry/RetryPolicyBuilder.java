@@ -25,6 +25,7 @@ import java.util.List;
  *   <tr><td>budget</td><td>a new {@link RetryBudget#tokenBucket()} per build</td></tr>
  *   <tr><td>rateLimiter</td><td>none</td></tr>
  *   <tr><td>time, sleep, schedule, random</td><td>the system ones</td></tr>
+ *   <tr><td>recordMetrics</td><td>off</td></tr>
  * </table>
  */
 public final class RetryPolicyBuilder {
@@ -51,6 +52,7 @@ public final class RetryPolicyBuilder {
     private Sleeper sleeper = Sleeper.system();
     private Scheduler scheduler = Scheduler.system();
     private RandomSource random = RandomSource.threadLocal();
+    private boolean recordMetrics;
 
     RetryPolicyBuilder() {}
 
@@ -213,6 +215,18 @@ public final class RetryPolicyBuilder {
     }
 
     /**
+     * Turns the policy's counters on ({@link RetryPolicy#metrics()}). They are off by default, as in
+     * Caffeine: counting costs one atomic increment on every call, which is most of what a call that
+     * succeeds at once costs (see docs/benchmarks.md). Listeners see every event either way.
+     *
+     * @return this builder
+     */
+    public RetryPolicyBuilder recordMetrics() {
+        this.recordMetrics = true;
+        return this;
+    }
+
+    /**
      * Builds an immutable policy from the current settings. The builder may be changed and built again.
      *
      * @return a new policy; it shares the budget, rate limiter, listeners and time sources set here
@@ -227,7 +241,7 @@ public final class RetryPolicyBuilder {
         return new DefaultRetryPolicy(new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, hintLimit,
                 maxRetryAfter != null, deadline, List.copyOf(classifiers),
                 budget != null ? budget : RetryBudget.tokenBucket(), rateLimiter, List.copyOf(listeners), ticker,
-                wallClock, sleeper, scheduler, random));
+                wallClock, sleeper, scheduler, random, recordMetrics));
     }
 
     private static Duration longer(Duration a, Duration b) {

@@ -3,9 +3,13 @@ package dev.secondchance.retry;
 import dev.secondchance.retry.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +26,14 @@ public final class ServerHints {
 
     /** The AWS header name; its value is in milliseconds. */
     public static final String AMZ_RETRY_AFTER = "x-amz-retry-after";
+
+    private static final List<DateTimeFormatter> HTTP_DATE_FORMATS = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+                    .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+                    .appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.US).withZone(ZoneOffset.UTC),
+            new DateTimeFormatterBuilder().parseLenient().appendPattern("EEE MMM ppd HH:mm:ss yyyy")
+                    .toFormatter(Locale.US).withZone(ZoneOffset.UTC));
 
     private ServerHints() {}
 
@@ -82,7 +94,10 @@ public final class ServerHints {
     }
 
     /**
-     * Parses {@code Retry-After} as an HTTP-date (IMF-fixdate, such as {@code Wed, 21 Oct 2015 07:28:00 GMT}).
+     * Parses {@code Retry-After} as an HTTP-date: the IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT})
+     * and, as RFC 9110 §5.6.7 asks of recipients, the obsolete RFC 850
+     * ({@code Sunday, 06-Nov-94 08:49:37 GMT}, two-digit years read as 1970–2069) and asctime
+     * ({@code Sun Nov  6 08:49:37 1994}) forms.
      *
      * @param value the header value, may be null
      * @return the instant, or null if the value is not an HTTP-date
@@ -91,11 +106,15 @@ public final class ServerHints {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException notADate) {
-            return null;
+        String trimmed = value.trim();
+        for (DateTimeFormatter format : HTTP_DATE_FORMATS) {
+            try {
+                return format.parse(trimmed, Instant::from);
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
         }
+        return null;
     }
 
     /**
@@ -109,8 +128,7 @@ public final class ServerHints {
         if (asSeconds == null) {
             return null;
         }
-        long millis = asSeconds.getSeconds();
-        return millis == Long.MAX_VALUE ? asSeconds : Duration.ofMillis(millis);
+        return Duration.ofMillis(asSeconds.getSeconds()); // saturated input stays Long.MAX_VALUE ms
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -128,6 +128,11 @@ public final class Verdict {
         return kind == Kind.RETRY || kind == Kind.THROTTLED;
     }
 
+    /** @return true if this verdict carries a server hint, relative or absolute */
+    public boolean hasServerHint() {
+        return retryAfter != null || retryAt != null;
+    }
+
     /**
      * Resolves the server hint against the wall clock.
      *

@@ -27,6 +27,7 @@ class RetryPolicyAsyncTest {
     private RetryPolicy policy(int maxAttempts) {
         return time.install(RetryPolicy.builder())
                 .maxAttempts(maxAttempts)
+                .recordMetrics()
                 .backoff(Backoff.fixed(Duration.ofMillis(100)))
                 .sleeper(delay -> {
                     throw new AssertionError("an async call must not sleep");

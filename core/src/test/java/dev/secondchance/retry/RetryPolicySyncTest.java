@@ -21,7 +21,7 @@ class RetryPolicySyncTest {
     private final VirtualTime time = new VirtualTime();
 
     private RetryPolicyBuilder builder() {
-        return time.install(RetryPolicy.builder()).random(RandomSource.seeded(42));
+        return time.install(RetryPolicy.builder()).random(RandomSource.seeded(42)).recordMetrics();
     }
 
     /** Fails {@code failures} times with {@code failure}, then returns "ok". */
@@ -44,6 +44,16 @@ class RetryPolicySyncTest {
         assertTrue(time.sleeps().isEmpty());
         assertEquals(1, policy.metrics().ended(EndReason.SUCCESS));
         assertEquals(1, policy.metrics().attempts());
+    }
+
+    @Test
+    void metrics_whenNotRecording_stayZero() throws IOException {
+        RetryPolicy policy = time.install(RetryPolicy.builder()).build();
+
+        policy.call(failing(1, new ConnectException("x"), new AtomicInteger()));
+
+        assertEquals(0, policy.metrics().calls());
+        assertEquals(0, policy.metrics().ended(EndReason.SUCCESS));
     }
 
     @Test

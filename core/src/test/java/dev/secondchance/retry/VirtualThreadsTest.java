@@ -47,6 +47,7 @@ class VirtualThreadsTest {
                 .maxAttempts(3)
                 .backoff(Backoff.fixed(Duration.ofMillis(1)))
                 .budget(RetryBudget.unlimited())
+                .recordMetrics()
                 .sleeper(firstAtTheGateThenForReal)
                 .build();
 

@@ -4,7 +4,7 @@ import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import java.time.Duration;
 
-/** Brooker's decorrelated jitter: {@code min(cap, uniform(base, 3 × previous))}. */
+/** Brooker's decorrelated jitter, capped before the draw: {@code uniform(base, min(cap, 3 × previous))}. */
 public final class DecorrelatedJitterBackoff implements Backoff {
 
     private final Duration base;

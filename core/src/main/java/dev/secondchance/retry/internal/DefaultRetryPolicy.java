@@ -18,11 +18,12 @@ import java.util.function.Supplier;
 public final class DefaultRetryPolicy implements RetryPolicy {
 
     private final PolicyConfig config;
-    private final PolicyMetrics metrics = new PolicyMetrics();
+    private final PolicyMetrics metrics;
     private final boolean fastPath;
 
     public DefaultRetryPolicy(PolicyConfig config) {
         this.config = config;
+        this.metrics = new PolicyMetrics(config.recordMetrics());
         this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
     }
 

@@ -32,7 +32,8 @@ public record PolicyConfig(
         Clock wallClock,
         Sleeper sleeper,
         Scheduler scheduler,
-        RandomSource random) {
+        RandomSource random,
+        boolean recordMetrics) {
 
     /** A builder holding these settings, sharing the stateful parts (budget, limiter, listeners). */
     public RetryPolicyBuilder toBuilder() {
@@ -56,6 +57,9 @@ public record PolicyConfig(
         }
         if (rateLimiter != null) {
             builder.rateLimiter(rateLimiter);
+        }
+        if (recordMetrics) {
+            builder.recordMetrics();
         }
         listeners.forEach(builder::listener);
         return builder;

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A policy's counters: contention-free adders, read as a {@link RetryMetrics} snapshot. A call that succeeds
- * on its first attempt through the fast path costs one increment; every other call is counted in full.
+ * A policy's counters: contention-free adders, read as a {@link RetryMetrics} snapshot. Off unless the
+ * policy records metrics: then a call that succeeds on its first attempt through the fast path costs one
+ * increment, and every other call is counted in full.
  */
 final class PolicyMetrics {
 
@@ -18,21 +19,33 @@ final class PolicyMetrics {
     private final LongAdder retries = new LongAdder();
     private final LongAdder[] endings = new LongAdder[EndReason.values().length];
 
-    PolicyMetrics() {
+    private final boolean enabled;
+
+    PolicyMetrics(boolean enabled) {
+        this.enabled = enabled;
         for (int i = 0; i < endings.length; i++) {
             endings[i] = new LongAdder();
         }
     }
 
     void firstTrySucceeded() {
+        if (!enabled) {
+            return;
+        }
         firstTrySuccesses.increment();
     }
 
     void callStarted() {
+        if (!enabled) {
+            return;
+        }
         calls.increment();
     }
 
     void attemptStarted(int attempt) {
+        if (!enabled) {
+            return;
+        }
         attempts.increment();
         if (attempt > 1) {
             retries.increment();
@@ -40,6 +53,9 @@ final class PolicyMetrics {
     }
 
     void callEnded(EndReason reason) {
+        if (!enabled) {
+            return;
+        }
         endings[reason.ordinal()].increment();
     }
 

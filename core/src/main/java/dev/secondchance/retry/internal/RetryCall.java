@@ -5,11 +5,12 @@ import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.Verdict;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,15 @@ import org.slf4j.LoggerFactory;
 final class RetryCall<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryCall.class);
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(RetryCall.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** What to do after an attempt: end with {@code outcome}, or wait {@code delay} and try again. */
     record Step<T>(Outcome<T> outcome, Duration delay) {
@@ -34,7 +44,9 @@ final class RetryCall<T> {
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
     private final long startNanos;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private final boolean hasListeners;
+    @SuppressWarnings("unused") // set through ENDED
+    private volatile boolean ended;
     private int attempts;
     private Duration previousDelay = Duration.ZERO;
     private T lastResult;
@@ -45,6 +57,7 @@ final class RetryCall<T> {
         this.config = config;
         this.metrics = metrics;
         this.startNanos = startNanos;
+        this.hasListeners = !config.listeners().isEmpty();
         metrics.callStarted();
     }
 
@@ -78,7 +91,11 @@ final class RetryCall<T> {
             config.budget().onSuccess();
             return end(EndReason.SUCCESS);
         }
-        notify(listener -> listener.onAttemptFailed(attempts, lastResult, failure, verdict));
+        if (hasListeners) {
+            int attempt = attempts;
+            T returned = lastResult;
+            notify(listener -> listener.onAttemptFailed(attempt, returned, failure, verdict));
+        }
         return verdict.isRetry() ? planRetry(verdict) : end(EndReason.NON_RETRYABLE);
     }
 
@@ -89,29 +106,35 @@ final class RetryCall<T> {
         boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED;
         Duration delay = (throttled ? config.throttlingBackoff() : config.backoff())
                 .delay(attempts, previousDelay, config.random());
-        Duration hint = verdict.serverDelay(config.wallClock().instant());
+        Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return end(EndReason.HINT_TOO_LONG);
             }
             delay = roundUpToMillis(longer(delay, hint));
         }
-        if (config.rateLimiter() != null) {
-            delay = longer(delay, config.rateLimiter().acquire());
-        }
-        if (config.deadline() != null && elapsedNanos() + Checks.saturatedNanos(delay)
-                > Checks.saturatedNanos(config.deadline())) {
+        if (passesDeadline(delay)) {
             return end(EndReason.DEADLINE_EXCEEDED);
         }
         if (!config.budget().tryAcquireRetry()) {
             return end(EndReason.BUDGET_EXHAUSTED);
         }
+        if (config.rateLimiter() != null) { // reserve a send slot only for a retry that will happen
+            delay = longer(delay, config.rateLimiter().acquire());
+            if (passesDeadline(delay)) {
+                return end(EndReason.DEADLINE_EXCEEDED);
+            }
+        }
         previousDelay = delay;
-        Duration wait = delay;
-        notify(listener -> listener.onRetryScheduled(attempts + 1, wait, verdict.reason()));
-        LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms")
-                .addArgument(config::name).addArgument(attempts).addArgument(verdict::reason)
-                .addArgument(() -> wait.toMillis()).log();
+        if (hasListeners) {
+            int next = attempts + 1;
+            Duration wait = delay;
+            notify(listener -> listener.onRetryScheduled(next, wait, verdict.reason()));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms").addArgument(config.name())
+                    .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay.toMillis()).log();
+        }
         return new Step<>(null, delay);
     }
 
@@ -147,16 +170,19 @@ final class RetryCall<T> {
     }
 
     private void finish(Outcome<T> outcome) {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ENDED.compareAndSet(this, false, true)) {
             return;
         }
         metrics.callEnded(outcome.endReason());
-        notify(listener -> listener.onEnd(outcome));
-        LOG.atDebug().setMessage("{}: {}").addArgument(config::name).addArgument(outcome).log();
+        if (hasListeners) {
+            notify(listener -> listener.onEnd(outcome));
+        }
+        LOG.debug("{}: {}", config.name(), outcome);
     }
 
-    boolean isEnded() {
-        return ended.get();
+    private boolean passesDeadline(Duration delay) {
+        return config.deadline() != null
+                && elapsedNanos() + Checks.saturatedNanos(delay) > Checks.saturatedNanos(config.deadline());
     }
 
     private long elapsedNanos() {
