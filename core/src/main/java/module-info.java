@@ -8,4 +8,5 @@ module dev.secondchance.core {
     requires org.slf4j;
 
     exports dev.secondchance.retry;
+    exports dev.secondchance.retry.http;
 }

@@ -83,7 +83,7 @@ public interface RetryPolicy {
      * @param operation starts one attempt; a synchronous throw counts as a failed attempt
      * @param <T> the result type
      * @return completes with the result, or exceptionally with the last failure unwrapped from
-     *     {@link java.util.concurrent.CompletionException}
+     *     {@link java.util.concurrent.CompletionException}, carrying a {@link RetriesEnded} record
      * @throws NullPointerException if {@code operation} is null
      */
     <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation);

@@ -71,6 +71,8 @@ class RetryPolicyAsyncTest {
 
         ExecutionException thrown = assertThrows(ExecutionException.class, result::get);
         assertSame(failure, thrown.getCause());
+        assertEquals(EndReason.ATTEMPTS_EXHAUSTED, RetriesEnded.of(failure).orElseThrow().endReason());
+        assertEquals(2, RetriesEnded.of(failure).orElseThrow().attempts());
     }
 
     @Test

@@ -59,10 +59,16 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         if (failure == null) {
             return outcome.result();
         }
+        throw Sneaky.<RuntimeException>cast(withRecord(outcome));
+    }
+
+    /** The outcome's failure, carrying a {@link RetriesEnded} record unless it already has one. */
+    private static Throwable withRecord(Outcome<?> outcome) {
+        Throwable failure = outcome.failure();
         if (RetriesEnded.of(failure).isEmpty()) {
             failure.addSuppressed(new RetriesEnded(outcome.attempts(), outcome.endReason()));
         }
-        throw Sneaky.<RuntimeException>cast(failure);
+        return failure;
     }
 
     @Override
@@ -86,7 +92,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         CompletableFuture<T> future = new CompletableFuture<>();
         AsyncRetry.start(config, metrics, operation, future, outcome -> {
             if (outcome.isFailure()) {
-                future.completeExceptionally(outcome.failure());
+                future.completeExceptionally(withRecord(outcome));
             } else {
                 future.complete(outcome.result());
             }
