@@ -29,26 +29,34 @@ public enum TransientIoClassifier implements RetryClassifier {
             BindException.class, CharacterCodingException.class, CharConversionException.class,
             ClosedByInterruptException.class);
 
+    /** The verdict depends on the exception's class alone, so it is worked out once per class. */
+    private static final ClassValue<Verdict> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected Verdict computeValue(Class<?> type) {
+            if (!IOException.class.isAssignableFrom(type)) {
+                return Verdict.abstain();
+            }
+            String name = type.getSimpleName();
+            if (SocketTimeoutException.class.isAssignableFrom(type) || HttpTimeoutException.class.isAssignableFrom(type)) {
+                return Verdict.retry(name);
+            }
+            if (InterruptedIOException.class.isAssignableFrom(type)) {
+                return Verdict.fail("interrupted: " + name);
+            }
+            for (Class<? extends IOException> permanent : PERMANENT) {
+                if (permanent.isAssignableFrom(type)) {
+                    return Verdict.fail(name);
+                }
+            }
+            return Verdict.retry(name);
+        }
+    };
+
     @Override
     public Verdict classifyFailure(Throwable failure) {
         Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null
                 ? failure.getCause()
                 : failure;
-        if (!(cause instanceof IOException)) {
-            return Verdict.abstain();
-        }
-        String name = cause.getClass().getSimpleName();
-        if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-            return Verdict.retry(name);
-        }
-        if (cause instanceof InterruptedIOException) {
-            return Verdict.fail("interrupted: " + name);
-        }
-        for (Class<? extends IOException> permanent : PERMANENT) {
-            if (permanent.isInstance(cause)) {
-                return Verdict.fail(name);
-            }
-        }
-        return Verdict.retry(name);
+        return BY_CLASS.get(cause.getClass());
     }
 }
