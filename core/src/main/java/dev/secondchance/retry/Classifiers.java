@@ -21,11 +21,16 @@ public final class Classifiers {
     /** HTTP 429 Too Many Requests. */
     public static final int TOO_MANY_REQUESTS = 429;
 
-    /** The AWS error codes that mean "slow down". */
+    /**
+     * The AWS error codes that mean "slow down": those of the AWS SDK's throttling list, including
+     * {@code TransactionInProgressException}, which DynamoDB answers while the same client token is still
+     * being processed.
+     */
     public static final Set<String> AWS_THROTTLING_CODES = Set.of(
             "Throttling", "ThrottlingException", "ThrottledException", "ProvisionedThroughputExceededException",
             "RequestLimitExceeded", "TooManyRequestsException", "SlowDown", "BandwidthLimitExceeded",
-            "RequestThrottled", "LimitExceededException");
+            "RequestThrottled", "LimitExceededException", "RequestThrottledException", "EC2ThrottledException",
+            "TransactionInProgressException");
 
     private Classifiers() {}
 

@@ -100,6 +100,15 @@ public interface RetryPolicy {
     <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation);
 
     /**
+     * Starts one call whose attempts and waits someone else makes (for example the AWS SDK's pipeline,
+     * through a {@code RetryStrategy}), decided by this policy exactly as {@link #call} would decide.
+     *
+     * @param <T> the result type
+     * @return a tracker for one call; it has told the budget and the counters that a call started
+     */
+    <T> CallTracker<T> track();
+
+    /**
      * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}.
      *
      * @return a snapshot of this policy's counters since it was built; all zero when not recording

@@ -19,7 +19,7 @@ import java.util.List;
  *   <tr><td>maxAttempts</td><td>3 (the first attempt and two retries)</td></tr>
  *   <tr><td>backoff</td><td>{@link Backoff#classic()}: full jitter, 100 ms × 4^n, cap 5 s</td></tr>
  *   <tr><td>throttlingBackoff</td><td>full jitter, 250 ms × 4^n, cap 5 s</td></tr>
- *   <tr><td>maxRetryAfter</td><td>the larger cap of the two backoffs</td></tr>
+ *   <tr><td>maxRetryAfter</td><td>the largest of 5 s and the caps of the two backoffs</td></tr>
  *   <tr><td>deadline</td><td>none</td></tr>
  *   <tr><td>classifiers</td><td>{@link Classifiers#defaults()}</td></tr>
  *   <tr><td>budget</td><td>a new {@link RetryBudget#tokenBucket()} per build</td></tr>
@@ -97,7 +97,8 @@ public final class RetryPolicyBuilder {
 
     /**
      * @param maxRetryAfter the longest server hint the policy will wait for, {@code >= 0}; a longer one ends
-     *     the call with {@link EndReason#HINT_TOO_LONG} instead of sleeping
+     *     the call with {@link EndReason#HINT_TOO_LONG} instead of sleeping; by default the largest of
+     *     5 s and the caps of the two backoffs
      * @return this builder
      */
     public RetryPolicyBuilder maxRetryAfter(Duration maxRetryAfter) {
@@ -233,7 +234,8 @@ public final class RetryPolicyBuilder {
      * @throws IllegalArgumentException if {@code maxRetryAfter} is set above the deadline
      */
     public RetryPolicy build() {
-        Duration hintLimit = maxRetryAfter != null ? maxRetryAfter : longer(backoff.maxDelay(), throttlingBackoff.maxDelay());
+        Duration hintLimit = maxRetryAfter != null ? maxRetryAfter
+                : longer(Backoff.DEFAULT_CAP, longer(backoff.maxDelay(), throttlingBackoff.maxDelay()));
         if (deadline != null && maxRetryAfter != null && maxRetryAfter.compareTo(deadline) > 0) {
             throw new IllegalArgumentException(
                     "maxRetryAfter (" + maxRetryAfter + ") must be <= deadline (" + deadline + ")");

@@ -113,7 +113,8 @@ class ClassifiersTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Throttling", "ThrottlingException", "ThrottledException",
         "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException", "SlowDown",
-        "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException"})
+        "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException", "RequestThrottledException",
+        "EC2ThrottledException", "TransactionInProgressException"})
     void awsErrorCode_whenThrottlingCode_returnsThrottledWithCodeAsReason(String code) {
         Verdict verdict = Classifiers.awsErrorCode(code);
         assertEquals(Verdict.Kind.THROTTLED, verdict.kind());
@@ -122,10 +123,11 @@ class ClassifiersTest {
     }
 
     @Test
-    void awsThrottlingCodes_whenInspected_holdExactlyTheTenCodes() {
+    void awsThrottlingCodes_whenInspected_holdExactlyTheSdkThrottlingCodes() {
         assertEquals(Set.of("Throttling", "ThrottlingException", "ThrottledException",
                 "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException",
-                "SlowDown", "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException"),
+                "SlowDown", "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException",
+                "RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException"),
                 Classifiers.AWS_THROTTLING_CODES);
     }
 

@@ -1,6 +1,7 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.retry.Outcome;
+import dev.secondchance.retry.RetryDecision;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -84,8 +85,8 @@ final class AsyncRetry<T> {
         if (caller.isDone()) {
             return;
         }
-        RetryCall.Step<T> step = call.afterAttempt(result, failure);
-        if (step.isEnd()) {
+        RetryDecision<T> step = call.afterAttempt(result, failure, null);
+        if (!step.isRetry()) {
             onEnd.accept(step.outcome());
         } else {
             schedule(step.delay());

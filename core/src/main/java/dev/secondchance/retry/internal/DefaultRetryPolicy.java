@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.CheckedRunnable;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.EndReason;
@@ -106,6 +107,12 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         AsyncRetry.start(config, metrics, operation, future, future::complete);
         return future;
+    }
+
+    @Override
+    public <T> CallTracker<T> track() {
+        config.budget().onCall();
+        return new RetryCall<>(config, metrics, config.ticker().nanoTime());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.RetryDecision;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.Verdict;
 import java.lang.invoke.MethodHandles;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * budget, rate limiter). Attempts of one call run one after another; only {@link #finish} may race with
  * a cancellation, and it lets exactly one end through.
  */
-final class RetryCall<T> {
+final class RetryCall<T> implements CallTracker<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryCall.class);
     private static final VarHandle ENDED;
@@ -31,13 +33,6 @@ final class RetryCall<T> {
             ENDED = MethodHandles.lookup().findVarHandle(RetryCall.class, "ended", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** What to do after an attempt: end with {@code outcome}, or wait {@code delay} and try again. */
-    record Step<T>(Outcome<T> outcome, Duration delay) {
-        boolean isEnd() {
-            return outcome != null;
         }
     }
 
@@ -62,7 +57,8 @@ final class RetryCall<T> {
     }
 
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
-    Duration firstAttemptDelay() {
+    @Override
+    public Duration firstAttemptDelay() {
         return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().acquire();
     }
 
@@ -72,8 +68,37 @@ final class RetryCall<T> {
         metrics.attemptStarted(attempts);
     }
 
-    /** Classifies the attempt that just ended; exactly one of {@code result} and {@code failure} matters. */
-    Step<T> afterAttempt(T result, Throwable failure) {
+    @Override
+    public RetryDecision<T> onFailure(Throwable failure, Duration serverHint) {
+        Checks.notNull(failure, "failure");
+        requireOpen();
+        attemptStarting();
+        return afterAttempt(null, failure, serverHint);
+    }
+
+    @Override
+    public RetryDecision<T> onResult(T result) {
+        requireOpen();
+        attemptStarting();
+        return afterAttempt(result, null, null);
+    }
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    private void requireOpen() {
+        if (ended) {
+            throw new IllegalStateException("the call has ended; start another with RetryPolicy.track()");
+        }
+    }
+
+    /**
+     * Classifies the attempt that just ended and decides; exactly one of {@code result} and {@code failure}
+     * matters, and {@code extraHint} (nullable) is a server hint the caller read itself.
+     */
+    RetryDecision<T> afterAttempt(T result, Throwable failure, Duration extraHint) {
         lastResult = failure == null ? result : null;
         lastFailure = failure;
         if (failure != null && Interruptions.isInterruption(failure)) {
@@ -96,10 +121,10 @@ final class RetryCall<T> {
             T returned = lastResult;
             notify(listener -> listener.onAttemptFailed(attempt, returned, failure, verdict));
         }
-        return verdict.isRetry() ? planRetry(verdict) : end(EndReason.NON_RETRYABLE);
+        return verdict.isRetry() ? planRetry(verdict, extraHint) : end(EndReason.NON_RETRYABLE);
     }
 
-    private Step<T> planRetry(Verdict verdict) {
+    private RetryDecision<T> planRetry(Verdict verdict, Duration extraHint) {
         if (attempts >= config.maxAttempts()) {
             return end(EndReason.ATTEMPTS_EXHAUSTED);
         }
@@ -107,6 +132,9 @@ final class RetryCall<T> {
         Duration delay = (throttled ? config.throttlingBackoff() : config.backoff())
                 .delay(attempts, previousDelay, config.random());
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
+        if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
+            hint = hint == null ? extraHint : longer(hint, extraHint);
+        }
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return end(EndReason.HINT_TOO_LONG);
@@ -135,7 +163,7 @@ final class RetryCall<T> {
             LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms").addArgument(config.name())
                     .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay.toMillis()).log();
         }
-        return new Step<>(null, delay);
+        return RetryDecision.retryAfter(delay);
     }
 
     /** Asks the classifiers in order; the first that does not abstain decides. Allocates nothing. */
@@ -152,13 +180,13 @@ final class RetryCall<T> {
     }
 
     /** Ends the call now, for a reason found outside the classification (interrupt, cancellation). */
-    Step<T> end(EndReason reason) {
+    RetryDecision<T> end(EndReason reason) {
         Duration elapsed = Duration.ofNanos(elapsedNanos());
         Outcome<T> outcome = lastFailure != null
                 ? Outcome.ofFailure(lastFailure, attempts, reason, elapsed)
                 : Outcome.ofResult(lastResult, attempts, reason, elapsed);
         finish(outcome);
-        return new Step<>(outcome, null);
+        return RetryDecision.end(outcome);
     }
 
     /** Ends a cancelled call; {@code cancellation} stands in as its failure if no attempt failed yet. */

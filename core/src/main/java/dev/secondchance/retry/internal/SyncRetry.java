@@ -3,6 +3,7 @@ package dev.secondchance.retry.internal;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
+import dev.secondchance.retry.RetryDecision;
 import java.time.Duration;
 
 /** The blocking loop: attempt, decide, sleep on the policy's sleeper, repeat. */
@@ -29,13 +30,13 @@ final class SyncRetry {
             long startNanos, T result, Throwable failure) {
         RetryCall<T> call = new RetryCall<>(config, metrics, startNanos);
         call.attemptStarting();
-        return loop(config, call, operation, call.afterAttempt(result, failure));
+        return loop(config, call, operation, call.afterAttempt(result, failure, null));
     }
 
     private static <T> Outcome<T> loop(PolicyConfig config, RetryCall<T> call, CheckedSupplier<T, ?> operation,
-            RetryCall.Step<T> first) {
-        RetryCall.Step<T> step = first;
-        while (!step.isEnd()) {
+            RetryDecision<T> first) {
+        RetryDecision<T> step = first;
+        while (step.isRetry()) {
             if (Thread.currentThread().isInterrupted()) {
                 return call.end(EndReason.INTERRUPTED).outcome();
             }
@@ -48,7 +49,7 @@ final class SyncRetry {
         return step.outcome();
     }
 
-    private static <T> RetryCall.Step<T> attempt(RetryCall<T> call, CheckedSupplier<T, ?> operation) {
+    private static <T> RetryDecision<T> attempt(RetryCall<T> call, CheckedSupplier<T, ?> operation) {
         call.attemptStarting();
         T result = null;
         Throwable failure = null;
@@ -57,7 +58,7 @@ final class SyncRetry {
         } catch (Throwable thrown) { // every failure is classified; Errors are final by default
             failure = thrown;
         }
-        return call.afterAttempt(result, failure);
+        return call.afterAttempt(result, failure, null);
     }
 
     /** Sleeps; returns null when done, or the interrupted outcome with the flag set again. */
