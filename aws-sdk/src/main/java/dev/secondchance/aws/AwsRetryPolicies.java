@@ -1,0 +1,89 @@
+package dev.secondchance.aws;
+
+import dev.secondchance.aws.internal.Args;
+import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * The wrapping style: a core {@link RetryPolicy} around SDK calls, with the SDK's own retries off.
+ *
+ * <pre>{@code
+ * DynamoDbClient dynamo = DynamoDbClient.builder()
+ *         .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())
+ *                                      .apiCallAttemptTimeout(Duration.ofSeconds(2)))
+ *         .build();
+ * RetryPolicy retry = AwsRetryPolicies.builder().maxAttempts(4).build();
+ * retry.call(() -> dynamo.putItem(request));
+ * }</pre>
+ *
+ * <p>Why off: the SDK makes 3 attempts by default (DynamoDB clients 9), so a policy of 3 attempts around it
+ * makes up to 9 requests per call (27 for DynamoDB), and every retrying layer above multiplies again (five layers of 3 make 3^5 = 243 requests for one
+ * user action, all aimed at a dependency that is already failing). Retry at one layer only: here, or with a
+ * {@link SecondChanceRetryStrategy} inside the client, never both. Use {@code apiCallAttemptTimeout} (not
+ * {@code apiCallTimeout}) to bound each attempt: its timeout is retried, a whole-call timeout is final.
+ *
+ * <p>Stateless; the methods are thread-safe.
+ */
+public final class AwsRetryPolicies {
+
+    private AwsRetryPolicies() {}
+
+    /**
+     * Starts a core policy builder whose first classifier is {@link AwsClassifiers#sdkErrors()}, asked before
+     * core's defaults. Every other setting is core's default; add more classifiers, a budget or time sources as
+     * usual.
+     *
+     * @return a new mutable builder
+     */
+    public static RetryPolicyBuilder builder() {
+        return RetryPolicy.builder().name("aws-sdk").addClassifier(AwsClassifiers.sdkErrors());
+    }
+
+    /**
+     * The SDK strategy for a client that is wrapped by a policy: one attempt, no retry, no backoff. Pass it to
+     * {@code ClientOverrideConfiguration.Builder#retryStrategy(RetryStrategy)}.
+     *
+     * @return the SDK's do-not-retry strategy
+     */
+    public static RetryStrategy sdkRetriesOff() {
+        return AwsRetryStrategy.doNotRetry();
+    }
+
+    /**
+     * Checks that a client makes one attempt per call, so that a policy around it does not stack retries. The
+     * client's deprecated {@code RetryPolicy}, if it has one, is what the SDK runs and what is checked; otherwise
+     * its {@link RetryStrategy}. A client built without either retries by default (3 attempts in standard mode;
+     * 9 for DynamoDB, whose default is the legacy mode).
+     *
+     * @param client a built SDK client
+     * @param <C> the client type
+     * @return {@code client}, for chaining
+     * @throws IllegalStateException if the client's retry strategy allows more than one attempt
+     * @throws NullPointerException if {@code client} is null
+     */
+    public static <C extends SdkClient> C requireSdkRetriesOff(C client) {
+        Args.notNull(client, "client");
+        int maxAttempts = maxAttempts(client.serviceClientConfiguration().overrideConfiguration());
+        if (maxAttempts > 1) {
+            throw new IllegalStateException(client.serviceName() + " client retries by itself (maxAttempts="
+                    + maxAttempts + "); wrapping it in a RetryPolicy would multiply attempts. Build it with "
+                    + "overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())).");
+        }
+        return client;
+    }
+
+    @SuppressWarnings("deprecation") // the legacy RetryPolicy still takes precedence in the SDK's retry stage
+    private static int maxAttempts(ClientOverrideConfiguration configuration) {
+        Integer legacyRetries = configuration.retryPolicy()
+                .map(software.amazon.awssdk.core.retry.RetryPolicy::numRetries)
+                .orElse(null);
+        if (legacyRetries != null) {
+            return legacyRetries + 1;
+        }
+        return configuration.retryStrategy().map(RetryStrategy::maxAttempts).orElse(1);
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Second Chance for the AWS SDK for Java v2: AWS error classification for the core engine, a
+ * {@code RetryStrategy} backed by the same decision rules, and client tokens for idempotent operations.
+ *
+ * <p>Only {@code dev.secondchance.aws} is exported; implementations live in {@code dev.secondchance.aws.internal}.
+ * The SDK jars are automatic modules; the names below are their {@code Automatic-Module-Name}s. The SDK's
+ * types appear in this module's API, hence the transitive requires of automatic modules.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module dev.secondchance.aws {
+    requires transitive dev.secondchance.core;
+    requires transitive software.amazon.awssdk.core;
+    requires transitive software.amazon.awssdk.retries.api;
+    requires transitive software.amazon.awssdk.utils;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.http;
+    requires org.slf4j;
+
+    exports dev.secondchance.aws;
+}

@@ -1,0 +1,261 @@
+package dev.secondchance.aws;
+
+import static dev.secondchance.aws.testing.FaultProxy.awsError;
+import static dev.secondchance.aws.testing.FaultProxy.connectionDrop;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondchance.aws.testing.DynamoDbLocal;
+import dev.secondchance.aws.testing.FaultProxy;
+import dev.secondchance.aws.testing.Items;
+import dev.secondchance.aws.testing.RecordingListener;
+import dev.secondchance.retry.Backoff;
+import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.RetriesEnded;
+import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.Verdict;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/**
+ * The strategy inside the SDK's own retry stage, with real sync and async DynamoDB clients talking to DynamoDB
+ * Local through a fault-injecting WireMock proxy. The SDK sleeps the strategy's delays for real, so the
+ * backoffs here are a few milliseconds; assertions check the delays the strategy chose, not wall time.
+ */
+class SdkRetryStrategyDynamoDbTest {
+
+    private static final Duration BACKOFF = Duration.ofMillis(1);
+    private static final Duration THROTTLING_BACKOFF = Duration.ofMillis(5);
+
+    private static DynamoDbLocal dynamo;
+    private static FaultProxy proxy;
+    private static String table;
+
+    private final RecordingListener listener = new RecordingListener();
+
+    @BeforeAll
+    static void startServers() {
+        dynamo = DynamoDbLocal.shared();
+        table = dynamo.createTable("strategy");
+        proxy = new FaultProxy(dynamo.endpoint());
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
+    @BeforeEach
+    void clearFaults() {
+        proxy.reset();
+    }
+
+    private SecondChanceRetryStrategyBuilder strategy() {
+        return SecondChanceRetryStrategy.builder()
+                .backoff(Backoff.fixed(BACKOFF))
+                .throttlingBackoff(Backoff.fixed(THROTTLING_BACKOFF))
+                .listener(listener);
+    }
+
+    private static DynamoDbClient client(RetryStrategy strategy) {
+        return DynamoDbLocal.syncClient(proxy.endpoint()).overrideConfiguration(o -> o.retryStrategy(strategy)).build();
+    }
+
+    @Test
+    void putItem_whenTwoServerErrorsThenSuccess_succeedsOnTheThirdAttempt() {
+        proxy.script("PutItem", awsError(500, "InternalServerError"), awsError(503, "InternalServerError"));
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            client.putItem(Items.put(table, "three-attempts"));
+        }
+
+        assertTrue(Items.exists(dynamo.direct(), table, "three-attempts"));
+        assertEquals(3, proxy.requests("PutItem").size());
+        assertEquals("attempt=3; max=3", proxy.requests("PutItem").get(2).getHeader("amz-sdk-request"));
+        assertEquals(List.of("failed 1 RETRY", "retry 2 after 1 ms", "failed 2 RETRY", "retry 3 after 1 ms",
+                "end SUCCESS after 3"), listener.events);
+    }
+
+    @Test
+    void putItem_whenValidationException_triesOnce() {
+        try (DynamoDbClient client = client(strategy().build())) {
+            DynamoDbException failure = assertThrows(DynamoDbException.class, () -> client.putItem(
+                    b -> b.tableName(table).item(Map.of("not-the-key", AttributeValue.fromS("x")))));
+
+            assertEquals("ValidationException", failure.awsErrorDetails().errorCode());
+            assertEquals(EndReason.NON_RETRYABLE, RetriesEnded.of(failure).orElseThrow().endReason());
+        }
+        assertEquals(1, proxy.requests("PutItem").size());
+    }
+
+    @Test
+    void putItem_whenConditionalCheckFails_triesOnce() {
+        dynamo.direct().putItem(Items.put(table, "taken"));
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            assertThrows(ConditionalCheckFailedException.class, () -> client.putItem(
+                    Items.put(table, "taken").toBuilder().conditionExpression("attribute_not_exists(pk)").build()));
+        }
+        assertEquals(1, proxy.requests("PutItem").size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ProvisionedThroughputExceededException", "ThrottlingException"})
+    void putItem_whenThrottled_waitsTheThrottlingBackoff(String code) {
+        proxy.script("PutItem", awsError(400, code), awsError(400, code));
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            client.putItem(Items.put(table, "throttled-" + code));
+        }
+
+        assertEquals(3, proxy.requests("PutItem").size());
+        assertEquals(List.of(THROTTLING_BACKOFF, THROTTLING_BACKOFF), listener.delays);
+        assertEquals(Set.of(Verdict.Kind.THROTTLED), listener.verdicts.stream().map(Verdict::kind).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void putItem_whenSharedBudgetExhausted_stopsRetrying() {
+        proxy.always("PutItem", awsError(500, "InternalServerError"));
+        RetryBudget twoRetries = RetryBudget.tokenBucket(10, 5, 0);
+
+        try (DynamoDbClient client = client(strategy().budget(twoRetries).build())) {
+            DynamoDbException first = assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "b1")));
+            DynamoDbException second = assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "b2")));
+
+            assertEquals(EndReason.ATTEMPTS_EXHAUSTED, RetriesEnded.of(first).orElseThrow().endReason());
+            assertEquals(EndReason.BUDGET_EXHAUSTED, RetriesEnded.of(second).orElseThrow().endReason());
+            assertEquals(1, RetriesEnded.of(second).orElseThrow().attempts());
+        }
+        assertEquals(4, proxy.requests("PutItem").size(), "3 attempts, then 1 once the budget is empty");
+    }
+
+    @Test
+    void getItem_whenConnectionDropped_retriesAndSucceeds() {
+        dynamo.direct().putItem(Items.put(table, "after-drop"));
+        proxy.script("GetItem", connectionDrop());
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            assertTrue(Items.exists(client, table, "after-drop"));
+        }
+
+        assertEquals(2, proxy.requests("GetItem").size());
+        assertEquals(Verdict.Kind.RETRY, listener.verdicts.get(0).kind());
+    }
+
+    @Test
+    void putItem_whenServerSendsAmzRetryAfter_waitsForTheHint() {
+        proxy.script("PutItem", awsError(503, "InternalServerError").withHeader("x-amz-retry-after", "30"));
+
+        try (DynamoDbClient client = client(strategy().maxRetryAfter(Duration.ofSeconds(1)).build())) {
+            client.putItem(Items.put(table, "hinted"));
+        }
+
+        assertEquals(List.of(Duration.ofMillis(30)), listener.delays);
+    }
+
+    @Test
+    void asyncClient_whenServerErrorAndDroppedConnection_retriesInsideTheSdk() {
+        proxy.script("PutItem", awsError(503, "InternalServerError"), connectionDrop());
+        SecondChanceRetryStrategy strategy = strategy().recordMetrics().build();
+
+        try (DynamoDbAsyncClient client = DynamoDbAsyncClient.builder()
+                .endpointOverride(proxy.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("akid", "secret")))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .readTimeout(Duration.ofSeconds(10)))
+                .overrideConfiguration(o -> o.retryStrategy(strategy))
+                .build()) {
+            client.putItem(Items.put(table, "async")).join();
+
+            proxy.always("PutItem", awsError(400, "ValidationException"));
+            CompletionException failure = assertThrows(CompletionException.class,
+                    () -> client.putItem(Items.put(table, "async-bad")).join());
+            assertEquals(EndReason.NON_RETRYABLE, RetriesEnded.of(failure.getCause()).orElseThrow().endReason());
+        }
+
+        assertTrue(Items.exists(dynamo.direct(), table, "async"));
+        assertEquals(4, proxy.requests("PutItem").size(), "3 for the first call, 1 for the final failure");
+        assertEquals(List.of("failed 1 RETRY", "retry 2 after 1 ms", "failed 2 RETRY", "retry 3 after 1 ms",
+                "end SUCCESS after 3", "failed 1 FAIL", "end NON_RETRYABLE after 1"), listener.events);
+        assertEquals(2, strategy.metrics().calls());
+        assertEquals(2, strategy.metrics().retries());
+    }
+
+    @Test
+    void overrideConfiguration_keepsOurStrategyThroughToBuilder() {
+        SecondChanceRetryStrategy strategy = strategy().build();
+        ClientOverrideConfiguration config = ClientOverrideConfiguration.builder().retryStrategy(strategy).build();
+
+        assertSame(strategy, config.toBuilder().build().retryStrategy().orElseThrow());
+        try (DynamoDbClient client = DynamoDbLocal.syncClient(proxy.endpoint()).overrideConfiguration(config).build()) {
+            assertSame(strategy, client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow());
+        }
+    }
+
+    @Test
+    void strategyToBuilder_whenMaxAttemptsChanged_clientMakesThatMany() {
+        proxy.always("PutItem", awsError(500, "InternalServerError"));
+        RetryStrategy twoAttempts = strategy().build().toBuilder().maxAttempts(2).build();
+
+        try (DynamoDbClient client = client(twoAttempts)) {
+            assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "two")));
+        }
+        assertEquals(2, proxy.requests("PutItem").size());
+    }
+
+    @Test
+    void transactWriteItems_whenRetriedBySdk_sendsOneClientTokenOnEveryAttempt() {
+        proxy.script("TransactWriteItems", awsError(500, "InternalServerError"), connectionDrop());
+        ClientToken token = ClientToken.random();
+        TransactWriteItemsRequest request = token.applyTo(Items.increment(table, "txn-sdk"),
+                TransactWriteItemsRequest.Builder::clientRequestToken);
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            client.transactWriteItems(request);
+        }
+
+        List<String> tokens = Items.clientRequestTokens(proxy.requests("TransactWriteItems"));
+        assertEquals(List.of(token.value(), token.value(), token.value()), tokens);
+        assertEquals(1, Items.counter(dynamo.direct(), table, "txn-sdk"));
+    }
+
+    @Test
+    void transactWriteItems_withoutOurToken_sdkStillReusesItsOwnWithinOneCall() {
+        proxy.script("TransactWriteItems", awsError(500, "InternalServerError"));
+
+        try (DynamoDbClient client = client(strategy().build())) {
+            client.transactWriteItems(Items.increment(table, "txn-auto"));
+        }
+
+        List<String> tokens = Items.clientRequestTokens(proxy.requests("TransactWriteItems"));
+        assertEquals(2, tokens.size());
+        assertNotNull(tokens.get(0));
+        assertEquals(tokens.get(0), tokens.get(1));
+    }
+}
