@@ -109,6 +109,14 @@ public interface RetryPolicy {
     <T> CallTracker<T> track();
 
     /**
+     * Returns the most attempts a call makes, the first included (for integrations such as an SDK's
+     * {@code RetryStrategy.maxAttempts()}).
+     *
+     * @return the maximum number of attempts, {@code >= 1}
+     */
+    int maxAttempts();
+
+    /**
      * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}.
      *
      * @return a snapshot of this policy's counters since it was built; all zero when not recording

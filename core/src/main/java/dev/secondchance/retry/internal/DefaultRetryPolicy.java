@@ -116,6 +116,11 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     }
 
     @Override
+    public int maxAttempts() {
+        return config.maxAttempts();
+    }
+
+    @Override
     public RetryMetrics metrics() {
         return metrics.snapshot();
     }
