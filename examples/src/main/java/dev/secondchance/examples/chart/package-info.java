@@ -1,0 +1,2 @@
+/** PNG charts drawn with XChart, headless. */
+package dev.secondchance.examples.chart;

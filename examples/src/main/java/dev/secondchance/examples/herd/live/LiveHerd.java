@@ -1,0 +1,152 @@
+package dev.secondchance.examples.herd.live;
+
+import dev.secondchance.examples.chart.PngCharts;
+import dev.secondchance.examples.cli.ExampleMain;
+import dev.secondchance.examples.cli.Option;
+import dev.secondchance.examples.cli.Options;
+import dev.secondchance.examples.cli.UsageException;
+import dev.secondchance.examples.report.Check;
+import dev.secondchance.examples.report.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The live thundering herd: for each strategy, a fresh loopback server with a fixed capacity that is down
+ * for its first seconds, and a thousand clients that start together, each making one logical request
+ * through the library's {@link dev.secondchance.retry.http.RetryingHttpClient}. Prints a table and a
+ * summary and writes {@code live.csv} and {@code live.png}. Talks only to 127.0.0.1 and stops by itself:
+ * each client's retries end at the time bound.
+ */
+public final class LiveHerd {
+
+    /** How to start it, for the usage line. */
+    public static final String COMMAND = "java -cp <classpath> " + LiveHerd.class.getName();
+
+    static final String ABOUT = """
+            Live thundering herd: a real HTTP server on 127.0.0.1 (the JDK's HttpServer) admits a fixed number
+            of requests per 100 ms and answers the rest with 503 at once; it is down (503) for its first
+            seconds. The clients (virtual threads on JDK 21+) start together; each makes one logical GET
+            through RetryingHttpClient (java.net.http), retrying until it succeeds or its time bound ends
+            (attempt limit raised). Strategies: no backoff, exponential without jitter, the default backoff,
+            the default backoff with the shared retry budget, and adaptive rate limiting. Counts total and
+            rejected requests, the peak per 100 ms after recovery, when every client had succeeded and how
+            many gave up. Writes live.csv and live.png to the output folder.""";
+
+    private LiveHerd() {}
+
+    /**
+     * Runs the example.
+     *
+     * @param args the options; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        PngCharts.useHeadless();
+        ExampleMain.exitIfFailed(ExampleMain.run(COMMAND, ABOUT, options(), args, LiveHerd::run, System.out,
+                System.err));
+    }
+
+    /** @return the options this example knows */
+    public static List<Option> options() {
+        return List.of(
+                Option.value("out", "DIR", ExampleMain.DEFAULT_OUT.toString(), "folder for live.csv and live.png"),
+                Option.value("seed", "LONG", "2015", "seed of the jitter (the run itself is on real time)"),
+                Option.value("clients", "COUNT", "1000", "clients that start together"),
+                Option.value("capacity", "PER_SECOND", "200", "requests per second the server admits (multiple of 10)"),
+                Option.value("outage-ms", "MILLIS", "2000", "how long the server is down at the start"),
+                Option.value("time-limit-s", "SECONDS", "20", "time bound of each client's request (its deadline)"),
+                Option.value("attempt-timeout-ms", "MILLIS", "2000", "timeout of each HTTP attempt"),
+                Option.value("strategies", "NAMES", null,
+                        "comma-separated strategies to run (default: the five of the issue), from: "
+                                + LiveStrategies.names()),
+                Option.flag("candidates", "also run candidate presets (" + String.join(", ",
+                        LiveStrategies.candidates().stream().map(LiveStrategy::name).toList()) + ")"),
+                Option.flag("platform-threads", "use platform threads even where virtual threads exist"),
+                Option.flag("no-chart", "skip the PNG chart"));
+    }
+
+    /**
+     * Reads the settings from parsed options.
+     *
+     * @param options the parsed options
+     * @return the settings
+     * @throws UsageException if a value is out of range
+     */
+    public static LiveSettings settings(Options options) {
+        int capacity = options.integer("capacity", 10);
+        if (capacity % 10 != 0) {
+            throw new UsageException("--capacity must be a multiple of 10, got " + capacity);
+        }
+        int timeLimit = options.integer("time-limit-s", 1);
+        if (timeLimit > 60) {
+            throw new UsageException("--time-limit-s must be at most 60, got " + timeLimit);
+        }
+        return new LiveSettings(options.path("out"), options.longValue("seed"), options.integer("clients", 1),
+                capacity, Duration.ofMillis(options.integer("outage-ms", 0)), Duration.ofSeconds(timeLimit),
+                Duration.ofMillis(options.integer("attempt-timeout-ms", 1)),
+                LiveStrategies.select(options.list("strategies"), options.flag("candidates")),
+                !options.flag("platform-threads"), !options.flag("no-chart"));
+    }
+
+    private static void run(Options options) throws IOException, InterruptedException {
+        run(settings(options), System.out, System.err);
+    }
+
+    /**
+     * Runs every strategy in turn, prints the table and the summary to {@code out} and progress to
+     * {@code err}, and writes the files.
+     *
+     * @param settings what to run
+     * @param out where the results go
+     * @param err where progress goes
+     * @return what the run produced
+     * @throws IOException if the server cannot start or a file cannot be written
+     * @throws InterruptedException if interrupted
+     */
+    public static LiveRun run(LiveSettings settings, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        ClientThreads threads = ClientThreads.detect(settings.preferVirtualThreads());
+        out.printf(Locale.ROOT, "%nLive herd: %,d clients on %s; server on 127.0.0.1, capacity %d/s, down for the "
+                + "first %.1f s; time bound %d s per client%n", settings.clients(), threads.describe(),
+                settings.capacityPerSecond(), settings.outage().toMillis() / 1000.0,
+                settings.timeLimit().toSeconds());
+        Progress progress = new Progress(err, "live");
+        WarmUp.run();
+        List<LiveResult> results = new ArrayList<>();
+        for (LiveStrategy strategy : settings.strategies()) {
+            progress.note(strategy.name() + ": " + strategy.description(), true);
+            results.add(ClientHerd.run(strategy, settings, threads, progress));
+        }
+
+        LiveReport report = new LiveReport(settings, results);
+        out.println("\nStrategies:");
+        settings.strategies().forEach(s -> out.printf(Locale.ROOT, "  %-22s %s%n", s.name(), s.description()));
+        out.println("\nResults (time in seconds since the server opened):");
+        out.print(report.table());
+        out.println("\nThe budget's row shows its own trade-off: it protects the server by letting clients fail fast"
+                + "\n(its calls end with 'budget exhausted' once the shared tokens are spent).");
+        out.println("\nTargets:");
+        for (Check check : report.checks()) {
+            out.println(check.line());
+        }
+
+        Path csv = LiveCsv.write(settings.out(), results);
+        Path chart = settings.charts() ? LiveChart.write(settings.out(), results, settings.capacityPerSlot(),
+                chartSeconds(settings, results)) : null;
+        out.println();
+        report.summary().forEach(out::println);
+        out.println("  Files: " + csv.toAbsolutePath().normalize()
+                + (chart == null ? "" : ", " + chart.toAbsolutePath().normalize()));
+        return new LiveRun(results, report, threads.describe(), csv, chart);
+    }
+
+    private static double chartSeconds(LiveSettings settings, List<LiveResult> results) {
+        long lastEnd = results.stream().mapToLong(LiveResult::lastEndMs).max().orElse(0);
+        double seconds = Math.max(settings.floor().toMillis(), lastEnd) / 1000.0 + 0.5;
+        return Math.min(Math.ceil(seconds), settings.timeLimit().toSeconds() + 3.0);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.secondchance.examples.herd.live;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run of the live herd produced.
+ *
+ * @param results one result per strategy
+ * @param report the report built from them
+ * @param threads which threads the clients ran on
+ * @param csv the CSV file written
+ * @param chart the PNG chart written, or null if charts were off
+ */
+public record LiveRun(List<LiveResult> results, LiveReport report, String threads, Path csv, Path chart) {}
