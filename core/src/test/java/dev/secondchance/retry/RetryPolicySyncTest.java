@@ -371,4 +371,29 @@ class RetryPolicySyncTest {
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(250)), time.sleeps(),
                 "the first attempt waits for the limiter; the retry waits the longer of limiter and backoff");
     }
+
+    @Test
+    void call_whenRateLimiterWouldHoldTheFirstAttemptPastTheDeadline_failsWithoutRunningIt() {
+        AdaptiveRateLimiter slow = new AdaptiveRateLimiter() {
+            @Override
+            public Duration acquire() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public void onThrottled() {}
+
+            @Override
+            public void onSuccess() {}
+        };
+        AtomicInteger calls = new AtomicInteger();
+        RetryPolicy policy = builder().deadline(Duration.ofSeconds(10)).rateLimiter(slow).build();
+
+        DeadlineExceededException thrown = assertThrows(DeadlineExceededException.class,
+                () -> policy.call(failing(0, null, calls)));
+
+        assertEquals(0, calls.get());
+        assertTrue(time.sleeps().isEmpty());
+        assertEquals(EndReason.DEADLINE_EXCEEDED, RetriesEnded.of(thrown).orElseThrow().endReason());
+    }
 }

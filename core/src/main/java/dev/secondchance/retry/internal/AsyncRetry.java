@@ -45,7 +45,12 @@ final class AsyncRetry<T> {
                 retry.cancel();
             }
         });
-        Duration delay = retry.call.firstAttemptDelay();
+        RetryDecision<T> first = retry.call.beforeFirstAttempt();
+        if (!first.isRetry()) {
+            onEnd.accept(first.outcome());
+            return;
+        }
+        Duration delay = first.delay();
         if (delay.isZero()) {
             retry.attempt();
         } else {

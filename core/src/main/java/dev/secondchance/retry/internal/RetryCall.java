@@ -1,6 +1,7 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.retry.CallTracker;
+import dev.secondchance.retry.DeadlineExceededException;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryClassifier;
@@ -60,6 +61,17 @@ final class RetryCall<T> implements CallTracker<T> {
     @Override
     public Duration firstAttemptDelay() {
         return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().acquire();
+    }
+
+    /** The wait before the first attempt, or the end of the call if that wait would pass the deadline. */
+    RetryDecision<T> beforeFirstAttempt() {
+        Duration delay = firstAttemptDelay();
+        if (!passesDeadline(delay)) {
+            return RetryDecision.retryAfter(delay);
+        }
+        lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
+                + delay.toMillis() + " ms, past the deadline of " + config.deadline().toMillis() + " ms");
+        return end(EndReason.DEADLINE_EXCEEDED);
     }
 
     /** Counts the attempt about to start. */

@@ -18,7 +18,11 @@ final class SyncRetry {
     static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation) {
         config.budget().onCall();
         RetryCall<T> call = new RetryCall<>(config, metrics, config.ticker().nanoTime());
-        Outcome<T> interrupted = await(config, call, call.firstAttemptDelay());
+        RetryDecision<T> first = call.beforeFirstAttempt();
+        if (!first.isRetry()) {
+            return first.outcome();
+        }
+        Outcome<T> interrupted = await(config, call, first.delay());
         return interrupted != null ? interrupted : loop(config, call, operation, attempt(call, operation));
     }
 
