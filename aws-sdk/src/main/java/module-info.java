@@ -1,6 +1,6 @@
 /**
  * Second Chance for the AWS SDK for Java v2: AWS error classification for the core engine, a
- * {@code RetryStrategy} backed by the same decision rules, and client tokens for idempotent operations.
+ * {@code RetryStrategy} decided by a core {@code RetryPolicy}, and client tokens for idempotent operations.
  *
  * <p>Only {@code dev.secondchance.aws} is exported; implementations live in {@code dev.secondchance.aws.internal}.
  * The SDK jars are automatic modules; the names below are their {@code Automatic-Module-Name}s. The SDK's

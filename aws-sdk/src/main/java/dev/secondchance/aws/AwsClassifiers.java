@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Classifies AWS SDK v2 failures for the core engine and for {@link SecondChanceRetryStrategy}.
+ * Classifies AWS SDK v2 failures for core policies, wrapped around SDK calls or inside a
+ * {@link SecondChanceRetryStrategy}.
  *
  * <p>The rules, asked in this order on the failure (after stripping {@code CompletionException} and
  * {@code ExecutionException}):
  * <ol>
- *   <li>{@code SdkServiceException} with an AWS error code: a code in {@link Classifiers#AWS_THROTTLING_CODES} or
- *       {@link #ADDITIONAL_THROTTLING_CODES} is throttling; a code in {@link #TRANSIENT_ERROR_CODES} or
+ *   <li>{@code SdkServiceException} with an AWS error code: a code in {@link Classifiers#AWS_THROTTLING_CODES}
+ *       (which holds the SDK v2's throttling codes) is throttling; a code in {@link #TRANSIENT_ERROR_CODES} or
  *       {@link #CLOCK_SKEW_ERROR_CODES} is retried; a code in {@link #POSSIBLE_CLOCK_SKEW_ERROR_CODES} is retried
  *       only if the server's clock is at least 4 minutes from ours (the SDK then corrects its clock offset).</li>
  *   <li>Otherwise the HTTP status decides, by {@link Classifiers#httpStatus}: 429 is throttling; 500, 502, 503
@@ -48,14 +49,6 @@ public final class AwsClassifiers {
     public static final Set<String> POSSIBLE_CLOCK_SKEW_ERROR_CODES =
             Set.of("InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure");
 
-    /**
-     * Throttling codes the SDK v2 also treats as throttling, beyond core's {@link Classifiers#AWS_THROTTLING_CODES}.
-     * {@code TransactionInProgressException} is DynamoDB's answer while a transaction with the same client token
-     * is still running.
-     */
-    public static final Set<String> ADDITIONAL_THROTTLING_CODES =
-            Set.of("RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException");
-
     private AwsClassifiers() {}
 
     /**
@@ -68,8 +61,10 @@ public final class AwsClassifiers {
     }
 
     /**
-     * The classifiers {@link SecondChanceRetryStrategy} uses by default: {@link #sdkErrors()}, then
-     * {@link Classifiers#transientIo()} for a bare {@link java.io.IOException}.
+     * The AWS rules for SDK failures: {@link #sdkErrors()}, then {@link Classifiers#transientIo()} for a bare
+     * {@link java.io.IOException}. {@link AwsRetryPolicies#builder()} asks them first, and the
+     * {@code treatAsThrottling} predicate of {@link SecondChanceRetryStrategyBuilder} turns their retries into
+     * throttling.
      *
      * @return an unmodifiable list
      */

@@ -26,6 +26,10 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * {@link SecondChanceRetryStrategy} inside the client, never both. Use {@code apiCallAttemptTimeout} (not
  * {@code apiCallTimeout}) to bound each attempt: its timeout is retried, a whole-call timeout is final.
  *
+ * <p>A policy from {@link #builder()} can also drive clients that retry by themselves, through
+ * {@link SecondChanceRetryStrategy#from}: wrapped calls and those clients then share one budget and one set of
+ * metrics.
+ *
  * <p>Stateless; the methods are thread-safe.
  */
 public final class AwsRetryPolicies {

@@ -43,7 +43,8 @@ class AwsClassifiersTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static Stream<String> throttlingCodes() {
-        return Stream.concat(Classifiers.AWS_THROTTLING_CODES.stream(), AwsClassifiers.ADDITIONAL_THROTTLING_CODES.stream());
+        return Stream.concat(Classifiers.AWS_THROTTLING_CODES.stream(),
+                Stream.of("RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException")).distinct();
     }
 
     @ParameterizedTest

@@ -16,6 +16,8 @@ import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.Verdict;
 import java.time.Duration;
 import java.util.List;
@@ -75,11 +77,25 @@ class SdkRetryStrategyDynamoDbTest {
         proxy.reset();
     }
 
-    private SecondChanceRetryStrategyBuilder strategy() {
-        return SecondChanceRetryStrategy.builder()
+    /** A policy with millisecond backoffs that reports to {@link #listener}. */
+    private RetryPolicyBuilder policy() {
+        return AwsRetryPolicies.builder()
                 .backoff(Backoff.fixed(BACKOFF))
                 .throttlingBackoff(Backoff.fixed(THROTTLING_BACKOFF))
                 .listener(listener);
+    }
+
+    private SecondChanceRetryStrategy strategy() {
+        return strategy(policy());
+    }
+
+    private static SecondChanceRetryStrategy strategy(RetryPolicyBuilder policy) {
+        return SecondChanceRetryStrategy.from(policy.build());
+    }
+
+    private static String ended(Throwable failure) {
+        RetriesEnded record = RetriesEnded.of(failure).orElseThrow();
+        return record.endReason() + " after " + record.attempts();
     }
 
     private static DynamoDbClient client(RetryStrategy strategy) {
@@ -90,7 +106,7 @@ class SdkRetryStrategyDynamoDbTest {
     void putItem_whenTwoServerErrorsThenSuccess_succeedsOnTheThirdAttempt() {
         proxy.script("PutItem", awsError(500, "InternalServerError"), awsError(503, "InternalServerError"));
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             client.putItem(Items.put(table, "three-attempts"));
         }
 
@@ -103,7 +119,7 @@ class SdkRetryStrategyDynamoDbTest {
 
     @Test
     void putItem_whenValidationException_triesOnce() {
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             DynamoDbException failure = assertThrows(DynamoDbException.class, () -> client.putItem(
                     b -> b.tableName(table).item(Map.of("not-the-key", AttributeValue.fromS("x")))));
 
@@ -117,7 +133,7 @@ class SdkRetryStrategyDynamoDbTest {
     void putItem_whenConditionalCheckFails_triesOnce() {
         dynamo.direct().putItem(Items.put(table, "taken"));
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             assertThrows(ConditionalCheckFailedException.class, () -> client.putItem(
                     Items.put(table, "taken").toBuilder().conditionExpression("attribute_not_exists(pk)").build()));
         }
@@ -129,7 +145,7 @@ class SdkRetryStrategyDynamoDbTest {
     void putItem_whenThrottled_waitsTheThrottlingBackoff(String code) {
         proxy.script("PutItem", awsError(400, code), awsError(400, code));
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             client.putItem(Items.put(table, "throttled-" + code));
         }
 
@@ -143,7 +159,7 @@ class SdkRetryStrategyDynamoDbTest {
         proxy.always("PutItem", awsError(500, "InternalServerError"));
         RetryBudget twoRetries = RetryBudget.tokenBucket(10, 5, 0);
 
-        try (DynamoDbClient client = client(strategy().budget(twoRetries).build())) {
+        try (DynamoDbClient client = client(strategy(policy().budget(twoRetries)))) {
             DynamoDbException first = assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "b1")));
             DynamoDbException second = assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "b2")));
 
@@ -159,7 +175,7 @@ class SdkRetryStrategyDynamoDbTest {
         dynamo.direct().putItem(Items.put(table, "after-drop"));
         proxy.script("GetItem", connectionDrop());
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             assertTrue(Items.exists(client, table, "after-drop"));
         }
 
@@ -171,7 +187,7 @@ class SdkRetryStrategyDynamoDbTest {
     void putItem_whenServerSendsAmzRetryAfter_waitsForTheHint() {
         proxy.script("PutItem", awsError(503, "InternalServerError").withHeader("x-amz-retry-after", "30"));
 
-        try (DynamoDbClient client = client(strategy().maxRetryAfter(Duration.ofSeconds(1)).build())) {
+        try (DynamoDbClient client = client(strategy(policy().maxRetryAfter(Duration.ofSeconds(1))))) {
             client.putItem(Items.put(table, "hinted"));
         }
 
@@ -181,7 +197,7 @@ class SdkRetryStrategyDynamoDbTest {
     @Test
     void asyncClient_whenServerErrorAndDroppedConnection_retriesInsideTheSdk() {
         proxy.script("PutItem", awsError(503, "InternalServerError"), connectionDrop());
-        SecondChanceRetryStrategy strategy = strategy().recordMetrics().build();
+        SecondChanceRetryStrategy strategy = strategy(policy().recordMetrics());
 
         try (DynamoDbAsyncClient client = DynamoDbAsyncClient.builder()
                 .endpointOverride(proxy.endpoint())
@@ -209,7 +225,7 @@ class SdkRetryStrategyDynamoDbTest {
 
     @Test
     void overrideConfiguration_keepsOurStrategyThroughToBuilder() {
-        SecondChanceRetryStrategy strategy = strategy().build();
+        SecondChanceRetryStrategy strategy = strategy();
         ClientOverrideConfiguration config = ClientOverrideConfiguration.builder().retryStrategy(strategy).build();
 
         assertSame(strategy, config.toBuilder().build().retryStrategy().orElseThrow());
@@ -221,12 +237,39 @@ class SdkRetryStrategyDynamoDbTest {
     @Test
     void strategyToBuilder_whenMaxAttemptsChanged_clientMakesThatMany() {
         proxy.always("PutItem", awsError(500, "InternalServerError"));
-        RetryStrategy twoAttempts = strategy().build().toBuilder().maxAttempts(2).build();
+        RetryStrategy twoAttempts = strategy().toBuilder().maxAttempts(2).build();
 
         try (DynamoDbClient client = client(twoAttempts)) {
             assertThrows(DynamoDbException.class, () -> client.putItem(Items.put(table, "two")));
         }
         assertEquals(2, proxy.requests("PutItem").size());
+    }
+
+    @Test
+    void onePolicy_whenWrappingCallsAndInsideAClient_sharesOneBudget() {
+        proxy.always("PutItem", awsError(500, "InternalServerError"));
+        RetryPolicy policy = policy().budget(RetryBudget.tokenBucket(15, 5, 0)).recordMetrics().build();
+
+        try (DynamoDbClient wrapped = AwsRetryPolicies.requireSdkRetriesOff(DynamoDbLocal.syncClient(proxy.endpoint())
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())).build());
+                DynamoDbClient retrying = client(SecondChanceRetryStrategy.from(policy))) {
+            DynamoDbException sdkFirst = assertThrows(DynamoDbException.class,
+                    () -> retrying.putItem(Items.put(table, "shared-1")));
+            DynamoDbException wrappedNext = assertThrows(DynamoDbException.class,
+                    () -> policy.call(() -> wrapped.putItem(Items.put(table, "shared-2"))));
+            DynamoDbException sdkLast = assertThrows(DynamoDbException.class,
+                    () -> retrying.putItem(Items.put(table, "shared-3")));
+
+            assertEquals("ATTEMPTS_EXHAUSTED after 3", ended(sdkFirst));
+            assertEquals("BUDGET_EXHAUSTED after 2", ended(wrappedNext),
+                    "the SDK client's two retries left one for the wrapped call");
+            assertEquals("BUDGET_EXHAUSTED after 1", ended(sdkLast),
+                    "and the wrapped call's retry left none for the SDK client");
+        }
+        assertEquals(3 + 2 + 1, proxy.requests("PutItem").size());
+        assertEquals(3, policy.metrics().calls());
+        assertEquals(3, policy.metrics().retries());
+        assertEquals(2, policy.metrics().ended(EndReason.BUDGET_EXHAUSTED));
     }
 
     @Test
@@ -236,7 +279,7 @@ class SdkRetryStrategyDynamoDbTest {
         TransactWriteItemsRequest request = token.applyTo(Items.increment(table, "txn-sdk"),
                 TransactWriteItemsRequest.Builder::clientRequestToken);
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             client.transactWriteItems(request);
         }
 
@@ -249,7 +292,7 @@ class SdkRetryStrategyDynamoDbTest {
     void transactWriteItems_withoutOurToken_sdkStillReusesItsOwnWithinOneCall() {
         proxy.script("TransactWriteItems", awsError(500, "InternalServerError"));
 
-        try (DynamoDbClient client = client(strategy().build())) {
+        try (DynamoDbClient client = client(strategy())) {
             client.transactWriteItems(Items.increment(table, "txn-auto"));
         }
 

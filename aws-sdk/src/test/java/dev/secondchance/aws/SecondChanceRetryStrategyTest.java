@@ -3,6 +3,8 @@ package dev.secondchance.aws;
 import static dev.secondchance.aws.testing.AwsErrors.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +16,11 @@ import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryMetrics;
+import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
+import dev.secondchance.retry.Verdict;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
 import java.util.List;
@@ -39,11 +44,21 @@ class SecondChanceRetryStrategyTest {
 
     private final VirtualTime time = new VirtualTime();
 
-    private SecondChanceRetryStrategyBuilder fixed() {
-        return SecondChanceRetryStrategy.builder()
+    /** A policy with fixed backoffs on the virtual clock. */
+    private RetryPolicyBuilder fixed() {
+        return time.install(AwsRetryPolicies.builder())
                 .backoff(Backoff.fixed(BACKOFF))
                 .throttlingBackoff(Backoff.fixed(THROTTLING_BACKOFF))
-                .ticker(time).wallClock(time.wallClock()).random(RandomSource.seeded(7));
+                .random(RandomSource.seeded(7));
+    }
+
+    private static SecondChanceRetryStrategy strategy(RetryPolicyBuilder policy) {
+        return SecondChanceRetryStrategy.from(policy.build());
+    }
+
+    /** The SDK's builder of a strategy over {@link #fixed()}. */
+    private SecondChanceRetryStrategyBuilder sdkBuilder() {
+        return strategy(fixed()).toBuilder();
     }
 
     private static RetryToken acquire(RetryStrategy strategy) {
@@ -75,20 +90,20 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void acquireInitialToken_withoutRateLimiter_hasNoDelay() {
-        assertEquals(Duration.ZERO, fixed().build()
+        assertEquals(Duration.ZERO, strategy(fixed())
                 .acquireInitialToken(AcquireInitialTokenRequest.create("GLOBAL")).delay());
     }
 
     @Test
     void refreshRetryToken_when503_waitsTheBackoff() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
 
         assertEquals(BACKOFF, refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).delay());
     }
 
     @Test
     void refreshRetryToken_whenThrottled_waitsTheThrottlingBackoff() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
 
         assertEquals(THROTTLING_BACKOFF,
                 refresh(strategy, acquire(strategy), service(400, "ProvisionedThroughputExceededException")).delay());
@@ -96,7 +111,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_withClassicBackoff_drawsFromFullJitterRange() {
-        SecondChanceRetryStrategy strategy = SecondChanceRetryStrategy.builder().random(RandomSource.seeded(1)).build();
+        SecondChanceRetryStrategy strategy = strategy(AwsRetryPolicies.builder().random(RandomSource.seeded(1)));
         for (int call = 0; call < 50; call++) {
             Duration delay = refresh(strategy, acquire(strategy), service(500, "InternalServerError")).delay();
             assertTrue(delay.compareTo(Duration.ofMillis(400)) <= 0, "first retry waits at most 400 ms: " + delay);
@@ -105,7 +120,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenNonRetryable_stopsAtOnceAndSpendsNoBudget() {
-        SecondChanceRetryStrategy strategy = fixed().budget(RetryBudget.tokenBucket(5, 5, 0)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().budget(RetryBudget.tokenBucket(5, 5, 0)));
 
         assertEquals(EndReason.NON_RETRYABLE, stopReason(strategy, acquire(strategy), service(400, "ValidationException")));
         assertEquals(BACKOFF, refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).delay(),
@@ -114,7 +129,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_afterMaxAttempts_stopsWithAttemptsExhausted() {
-        SecondChanceRetryStrategy strategy = fixed().maxAttempts(3).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().maxAttempts(3));
         RetryToken token = acquire(strategy);
         token = refresh(strategy, token, service(503, "ServiceUnavailable")).token();
         token = refresh(strategy, token, service(503, "ServiceUnavailable")).token();
@@ -126,7 +141,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenSharedBudgetEmpty_stopsWithBudgetExhausted() {
-        SecondChanceRetryStrategy strategy = fixed().maxAttempts(10).budget(RetryBudget.tokenBucket(10, 5, 0)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().maxAttempts(10).budget(RetryBudget.tokenBucket(10, 5, 0)));
         RetryToken token = acquire(strategy);
         token = refresh(strategy, token, service(503, "ServiceUnavailable")).token();
         RetryToken other = acquire(strategy);
@@ -137,7 +152,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void recordSuccess_refundsTheBudget() {
-        SecondChanceRetryStrategy strategy = fixed().budget(RetryBudget.tokenBucket(5, 5, 5)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().budget(RetryBudget.tokenBucket(5, 5, 5)));
         RetryToken first = refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).token();
         strategy.recordSuccess(RecordSuccessRequest.create(first));
 
@@ -146,7 +161,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenAmzRetryAfterLonger_waitsForTheServer() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
 
         assertEquals(Duration.ofMillis(250), refresh(strategy, acquire(strategy),
                 service(503, "ServiceUnavailable", "x-amz-retry-after", "250")).delay());
@@ -154,7 +169,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenSdkSuggestsLongerDelay_waitsForIt() {
-        SecondChanceRetryStrategy strategy = fixed().maxRetryAfter(Duration.ofSeconds(5)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().maxRetryAfter(Duration.ofSeconds(5)));
 
         assertEquals(Duration.ofSeconds(2), refresh(strategy, acquire(strategy),
                 service(503, "ServiceUnavailable"), Duration.ofSeconds(2)).delay());
@@ -162,15 +177,17 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenSdkSuggestionAboveDefaultLimit_stopsWithHintTooLong() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
 
+        assertEquals(Duration.ofSeconds(5), refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable"),
+                Duration.ofSeconds(5)).delay(), "the default limit is core's: at least 5 s, whatever the backoff caps");
         assertEquals(EndReason.HINT_TOO_LONG, stopReason(strategy, acquire(strategy), service(503, "ServiceUnavailable"),
-                Duration.ofSeconds(2)), "the default limit is the longer backoff cap, 700 ms here");
+                Duration.ofMillis(5_001)));
     }
 
     @Test
     void refreshRetryToken_whenHintAboveMaxRetryAfter_stopsWithHintTooLong() {
-        SecondChanceRetryStrategy strategy = fixed().maxRetryAfter(Duration.ofSeconds(1)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().maxRetryAfter(Duration.ofSeconds(1)));
 
         assertEquals(EndReason.HINT_TOO_LONG, stopReason(strategy, acquire(strategy),
                 service(503, "ServiceUnavailable", "x-amz-retry-after", "5000")));
@@ -178,7 +195,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenWaitWouldEndAfterDeadline_stopsWithDeadlineExceeded() throws InterruptedException {
-        SecondChanceRetryStrategy strategy = fixed().deadline(Duration.ofSeconds(1)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().deadline(Duration.ofSeconds(1)));
         RetryToken early = acquire(strategy);
         assertEquals(BACKOFF, refresh(strategy, early, service(503, "ServiceUnavailable")).delay());
 
@@ -190,21 +207,38 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void refreshRetryToken_whenDelayHasMicroseconds_roundsUpToWholeMilliseconds() {
-        SecondChanceRetryStrategy strategy = fixed().backoff(Backoff.fixed(Duration.ofNanos(1_200_000))).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().backoff(Backoff.fixed(Duration.ofNanos(1_200_000))));
 
         assertEquals(Duration.ofMillis(2), refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).delay());
     }
 
     @Test
     void refreshRetryToken_whenCallAborted_stopsWithInterrupted() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
 
-        assertEquals(EndReason.INTERRUPTED, stopReason(strategy, acquire(strategy), AbortedException.create("aborted")));
+        assertEquals(EndReason.INTERRUPTED, stopReason(strategy, acquire(strategy),
+                AbortedException.create("Thread was interrupted", new InterruptedException())));
+    }
+
+    @Test
+    void refreshRetryToken_whenAbortedWithoutCause_stopsAsNonRetryable() {
+        SecondChanceRetryStrategy strategy = strategy(fixed());
+
+        assertEquals(EndReason.NON_RETRYABLE, stopReason(strategy, acquire(strategy), AbortedException.create("aborted")),
+                "an aborted stream read has no InterruptedException to recognise; it is final all the same");
+    }
+
+    @Test
+    void refreshRetryToken_whenTokenFromAnotherStrategy_throwsIllegalArgument() {
+        SecondChanceRetryStrategy strategy = strategy(fixed());
+        RetryToken others = acquire(strategy(fixed()));
+
+        assertThrows(IllegalArgumentException.class, () -> refresh(strategy, others, service(503, "ServiceUnavailable")));
     }
 
     @Test
     void refreshRetryToken_whenTokenFromElsewhere_throwsIllegalArgument() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
         RetryToken foreign = new RetryToken() {};
 
         assertThrows(IllegalArgumentException.class, () -> refresh(strategy, foreign, service(503, "ServiceUnavailable")));
@@ -213,7 +247,7 @@ class SecondChanceRetryStrategyTest {
     @Test
     void rateLimiter_isAskedBeforeTheFirstAttemptAndToldOfThrottlingAndSuccess() {
         CountingLimiter limiter = new CountingLimiter(Duration.ofMillis(30));
-        SecondChanceRetryStrategy strategy = fixed().rateLimiter(limiter).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().rateLimiter(limiter));
 
         var initial = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("GLOBAL"));
         RetryToken token = refresh(strategy, initial.token(), service(400, "ThrottlingException")).token();
@@ -227,7 +261,7 @@ class SecondChanceRetryStrategyTest {
     @Test
     void rateLimiter_whenBudgetRefusesTheRetry_reservesNoSendSlot() {
         CountingLimiter limiter = new CountingLimiter(Duration.ofMillis(30));
-        SecondChanceRetryStrategy strategy = fixed().rateLimiter(limiter).budget(RetryBudget.tokenBucket(1, 5, 0)).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().rateLimiter(limiter).budget(RetryBudget.tokenBucket(1, 5, 0)));
 
         assertEquals(EndReason.BUDGET_EXHAUSTED, stopReason(strategy, acquire(strategy), service(503, "ServiceUnavailable")));
         assertEquals(1, limiter.acquired.get(), "only the first attempt took a slot");
@@ -236,7 +270,7 @@ class SecondChanceRetryStrategyTest {
     @Test
     void listeners_seeEveryFailureRetryAndTheEnd() {
         RecordingListener listener = new RecordingListener();
-        SecondChanceRetryStrategy strategy = fixed().listener(listener).build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().listener(listener));
         RetryToken token = acquire(strategy);
         token = refresh(strategy, token, service(503, "ServiceUnavailable")).token();
         token = refresh(strategy, token, service(400, "ThrottlingException")).token();
@@ -248,7 +282,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void metrics_whenRecording_countCallsAttemptsRetriesAndEndings() {
-        SecondChanceRetryStrategy strategy = fixed().recordMetrics().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed().recordMetrics());
         RetryToken token = refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).token();
         strategy.recordSuccess(RecordSuccessRequest.create(token));
         stopReason(strategy, acquire(strategy), service(400, "ValidationException"));
@@ -264,7 +298,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void metrics_byDefault_areNotRecorded() {
-        SecondChanceRetryStrategy strategy = fixed().build();
+        SecondChanceRetryStrategy strategy = strategy(fixed());
         refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable"));
 
         assertEquals(0, strategy.metrics().calls());
@@ -273,7 +307,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void toBuilder_keepsRecordingMetrics() {
-        SecondChanceRetryStrategy derived = fixed().recordMetrics().build().toBuilder().build();
+        SecondChanceRetryStrategy derived = strategy(fixed().recordMetrics()).toBuilder().build();
         acquire(derived);
 
         assertEquals(1, derived.metrics().calls());
@@ -281,7 +315,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void toBuilder_keepsSettingsAndSharesTheBudget() {
-        SecondChanceRetryStrategy original = fixed().budget(RetryBudget.tokenBucket(5, 5, 0)).build();
+        SecondChanceRetryStrategy original = strategy(fixed().budget(RetryBudget.tokenBucket(5, 5, 0)));
         SecondChanceRetryStrategy derived = original.toBuilder().maxAttempts(7).build();
 
         assertEquals(7, derived.maxAttempts());
@@ -292,7 +326,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void toBuilder_asSdkBuilder_acceptsTheSdksSettings() {
-        RetryStrategy.Builder<?, ?> sdkView = fixed().build().toBuilder();
+        RetryStrategy.Builder<?, ?> sdkView = strategy(fixed()).toBuilder();
         RetryStrategy changed = sdkView.maxAttempts(2).backoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(15)))
                 .build();
 
@@ -302,7 +336,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void backoffStrategy_fromSdk_keepsTheSdksAttemptNumbering() {
-        SecondChanceRetryStrategy strategy = fixed().maxAttempts(3)
+        SecondChanceRetryStrategy strategy = sdkBuilder().maxAttempts(3)
                 .backoffStrategy(attempt -> Duration.ofMillis(attempt * 10L)).build();
         RetryToken token = acquire(strategy);
         RefreshOutcome first = refresh(strategy, token, service(503, "ServiceUnavailable"));
@@ -314,7 +348,7 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void retryOnException_whenPredicateMatches_retriesAnOtherwiseFinalFailure() {
-        SecondChanceRetryStrategy strategy = fixed()
+        SecondChanceRetryStrategy strategy = sdkBuilder()
                 .retryOnException(e -> e.getMessage() != null && e.getMessage().contains("TransactionConflict")).build();
 
         assertEquals(BACKOFF, refresh(strategy, acquire(strategy), service(400, "TransactionConflict")).delay());
@@ -323,16 +357,52 @@ class SecondChanceRetryStrategyTest {
 
     @Test
     void treatAsThrottling_whenRetryable_usesThrottlingBackoffButNeverMakesFinalRetryable() {
-        SecondChanceRetryStrategy strategy = fixed().treatAsThrottling(e -> true).build();
+        SecondChanceRetryStrategy strategy = sdkBuilder().treatAsThrottling(e -> true).build();
 
         assertEquals(THROTTLING_BACKOFF, refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).delay());
         assertEquals(EndReason.NON_RETRYABLE, stopReason(strategy, acquire(strategy), service(400, "ValidationException")));
     }
 
     @Test
+    void treatAsThrottling_whenServerHints_keepsTheHint() {
+        SecondChanceRetryStrategy strategy = sdkBuilder().treatAsThrottling(e -> true).build();
+
+        assertEquals(Duration.ofMillis(900), refresh(strategy, acquire(strategy),
+                service(503, "ServiceUnavailable", "x-amz-retry-after", "900")).delay());
+    }
+
+    @Test
+    void treatAsThrottling_withRetryOnException_throttlesWhatThePredicateRetries() {
+        SecondChanceRetryStrategy strategy = sdkBuilder()
+                .retryOnException(e -> e.getMessage().contains("TransactionConflict"))
+                .treatAsThrottling(e -> e.getMessage().contains("TransactionConflict")).build();
+
+        assertEquals(THROTTLING_BACKOFF, refresh(strategy, acquire(strategy), service(400, "TransactionConflict")).delay());
+        assertEquals(BACKOFF, refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable")).delay());
+    }
+
+    @Test
+    void treatAsThrottling_throughToBuilder_replacesTheEarlierPredicate() {
+        SecondChanceRetryStrategy everything = sdkBuilder().treatAsThrottling(e -> true).build();
+        SecondChanceRetryStrategy nothing = everything.toBuilder().treatAsThrottling(e -> false).build();
+
+        assertEquals(BACKOFF, refresh(nothing, acquire(nothing), service(503, "ServiceUnavailable")).delay());
+        assertEquals(THROTTLING_BACKOFF, refresh(everything, acquire(everything), service(503, "ServiceUnavailable")).delay());
+    }
+
+    @Test
+    void retryOnException_whenPredicateThrows_isIgnored() {
+        SecondChanceRetryStrategy strategy = sdkBuilder().retryOnException(e -> {
+            throw new IllegalStateException("broken predicate");
+        }).build();
+
+        assertEquals(EndReason.NON_RETRYABLE, stopReason(strategy, acquire(strategy), service(400, "ValidationException")));
+    }
+
+    @Test
     void useClientDefaults_isFalseSoTheSdkAddsNoPredicates() {
         assertFalse(SecondChanceRetryStrategy.create().useClientDefaults());
-        assertFalse(fixed().useClientDefaults(true).build().useClientDefaults());
+        assertFalse(sdkBuilder().useClientDefaults(true).build().useClientDefaults());
     }
 
     @Test
@@ -341,15 +411,69 @@ class SecondChanceRetryStrategyTest {
     }
 
     @Test
-    void build_whenMaxRetryAfterAboveDeadline_throws() {
-        SecondChanceRetryStrategyBuilder builder = fixed().deadline(Duration.ofSeconds(1)).maxRetryAfter(Duration.ofSeconds(2));
-
-        assertThrows(IllegalArgumentException.class, builder::build);
+    void from_whenPolicyNull_throws() {
+        assertThrows(NullPointerException.class, () -> SecondChanceRetryStrategy.from(null));
     }
 
     @Test
     void maxAttempts_whenBelowOne_throws() {
-        assertThrows(IllegalArgumentException.class, () -> SecondChanceRetryStrategy.builder().maxAttempts(0));
+        assertThrows(IllegalArgumentException.class, () -> sdkBuilder().maxAttempts(0));
+    }
+
+    @Test
+    void sdkBuilder_whenArgumentNull_throws() {
+        SecondChanceRetryStrategyBuilder builder = sdkBuilder();
+
+        assertThrows(NullPointerException.class, () -> builder.backoffStrategy(null));
+        assertThrows(NullPointerException.class, () -> builder.throttlingBackoffStrategy(null));
+        assertThrows(NullPointerException.class, () -> builder.retryOnException((java.util.function.Predicate<Throwable>) null));
+        assertThrows(NullPointerException.class, () -> builder.treatAsThrottling(null));
+    }
+
+    @Test
+    void from_decidesWithThePolicyItself() {
+        RetryPolicy policy = fixed().maxAttempts(5).recordMetrics().build();
+        SecondChanceRetryStrategy strategy = SecondChanceRetryStrategy.from(policy);
+
+        assertSame(policy, strategy.policy());
+        assertEquals(5, strategy.maxAttempts());
+    }
+
+    @Test
+    void from_whenPolicyAlsoWrapsCalls_sharesBudgetListenersAndMetrics() {
+        RecordingListener listener = new RecordingListener();
+        RetryPolicy policy = fixed().budget(RetryBudget.tokenBucket(10, 5, 0)).listener(listener).recordMetrics().build();
+        SecondChanceRetryStrategy strategy = SecondChanceRetryStrategy.from(policy);
+        SdkException unavailable = service(503, "ServiceUnavailable");
+
+        assertThrows(SdkException.class, () -> policy.call(() -> {
+            throw unavailable;
+        }));
+
+        assertEquals(EndReason.BUDGET_EXHAUSTED, stopReason(strategy, acquire(strategy), service(503, "ServiceUnavailable")));
+        assertEquals(2, strategy.metrics().calls());
+        assertEquals(2, strategy.metrics().retries());
+        assertEquals(List.of("end ATTEMPTS_EXHAUSTED after 3", "end BUDGET_EXHAUSTED after 1"),
+                listener.events.stream().filter(event -> event.startsWith("end")).toList());
+    }
+
+    @Test
+    void recordSuccess_reportsANullResultAsSuccess() {
+        RecordingListener listener = new RecordingListener();
+        SecondChanceRetryStrategy strategy = strategy(fixed().listener(listener));
+        strategy.recordSuccess(RecordSuccessRequest.create(acquire(strategy)));
+
+        assertEquals(EndReason.SUCCESS, listener.outcomes.get(0).endReason());
+        assertNull(listener.outcomes.get(0).result());
+    }
+
+    @Test
+    void recordSuccess_whenAClassifierRetriesNull_stillCompletesTheSdkCall() {
+        SecondChanceRetryStrategy strategy = strategy(fixed().recordMetrics()
+                .addClassifier(RetryClassifier.ofResults(result -> result == null ? Verdict.retry("null") : Verdict.abstain())));
+
+        assertNotNull(strategy.recordSuccess(RecordSuccessRequest.create(acquire(strategy))));
+        assertEquals(0, strategy.metrics().ended(EndReason.SUCCESS), "the policy was told of a retryable result");
     }
 
     /** A limiter that asks for a fixed wait and counts what it is told. */

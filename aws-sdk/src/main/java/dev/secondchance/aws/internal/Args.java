@@ -1,6 +1,5 @@
 package dev.secondchance.aws.internal;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /** Argument checks whose messages name the parameter and its legal range (core's are not exported). */
@@ -17,24 +16,6 @@ public final class Args {
     public static int atLeast(int value, int min, String name) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-        }
-        return value;
-    }
-
-    /** Requires {@code value > 0}. */
-    public static Duration positive(Duration value, String name) {
-        notNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0, got " + value);
-        }
-        return value;
-    }
-
-    /** Requires {@code value >= 0}. */
-    public static Duration nonNegative(Duration value, String name) {
-        notNull(value, name);
-        if (value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
         }
         return value;
     }

@@ -26,14 +26,34 @@ public enum AwsErrorClassifier implements RetryClassifier {
 
     @Override
     public Verdict classifyFailure(Throwable failure) {
+        return classify(failure, false);
+    }
+
+    /**
+     * Like {@link #classifyFailure}, but a {@link Verdict.Kind#RETRY} verdict comes back as
+     * {@link Verdict.Kind#THROTTLED}, with the same reason and server hints: the SDK builder's
+     * {@code treatAsThrottling}.
+     *
+     * @param failure the failure
+     * @return the verdict
+     */
+    Verdict classifyAsThrottling(Throwable failure) {
+        return classify(failure, true);
+    }
+
+    private static Verdict classify(Throwable failure, boolean asThrottling) {
         Throwable unwrapped = Causes.unwrapAsync(failure);
         if (unwrapped instanceof SdkServiceException service) {
-            return ServerHints.apply(classifyService(service), header(service));
+            return ServerHints.apply(promote(classifyService(service), asThrottling), header(service));
         }
         if (unwrapped instanceof SdkClientException client) {
-            return classifyClient(client);
+            return promote(classifyClient(client), asThrottling);
         }
         return Verdict.abstain();
+    }
+
+    private static Verdict promote(Verdict verdict, boolean asThrottling) {
+        return asThrottling && verdict.kind() == Verdict.Kind.RETRY ? Verdict.throttled(verdict.reason()) : verdict;
     }
 
     private static Verdict classifyService(SdkServiceException failure) {
@@ -62,9 +82,6 @@ public enum AwsErrorClassifier implements RetryClassifier {
         Verdict throttling = Classifiers.awsErrorCode(code);
         if (throttling.kind() != Verdict.Kind.ABSTAIN) {
             return throttling;
-        }
-        if (AwsClassifiers.ADDITIONAL_THROTTLING_CODES.contains(code)) {
-            return Verdict.throttled(code);
         }
         if (AwsClassifiers.TRANSIENT_ERROR_CODES.contains(code)) {
             return Verdict.retry(code);

@@ -5,8 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 
 /** Walks cause chains, bounded and safe against cycles. */
 final class Causes {
@@ -38,25 +36,5 @@ final class Causes {
             current = current.getCause();
         }
         return null;
-    }
-
-    /**
-     * True if the failure means "the calling thread was interrupted or the call was aborted": an
-     * {@link InterruptedException} or {@link AbortedException} in the chain. An attempt timeout is not one, even
-     * though the SDK implements it by interrupting the attempt.
-     */
-    static boolean isInterruption(Throwable failure) {
-        if (failure instanceof ApiCallAttemptTimeoutException) {
-            return false;
-        }
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_DEPTH && seen.put(current, Boolean.TRUE) == null; depth++) {
-            if (current instanceof InterruptedException || current instanceof AbortedException) {
-                return true;
-            }
-            current = current.getCause();
-        }
-        return false;
     }
 }

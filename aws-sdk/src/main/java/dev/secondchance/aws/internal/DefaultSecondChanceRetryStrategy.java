@@ -2,14 +2,14 @@ package dev.secondchance.aws.internal;
 
 import dev.secondchance.aws.SecondChanceRetryStrategy;
 import dev.secondchance.aws.SecondChanceRetryStrategyBuilder;
-import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
-import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.RetryDecision;
 import dev.secondchance.retry.RetryMetrics;
-import dev.secondchance.retry.Verdict;
+import dev.secondchance.retry.RetryPolicy;
 import java.time.Duration;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
@@ -18,90 +18,76 @@ import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RecordSuccessResponse;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
- * The strategy: immutable settings plus thread-safe counters. All per-call state travels in the immutable
- * {@link StrategyToken}, so one instance serves every concurrent call of a client.
+ * The strategy: a thin adapter from the SDK's token protocol to a policy's {@link CallTracker}, one per SDK
+ * call, carried in the {@link TrackerToken}. Immutable; all per-call state is in the tokens.
  */
 public final class DefaultSecondChanceRetryStrategy implements SecondChanceRetryStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSecondChanceRetryStrategy.class);
 
-    private static final RetryMetrics NOT_RECORDING = new RetryMetrics(0, 0, 0, Map.of());
-
-    private final StrategyConfig config;
-    private final StrategyMetrics metrics;
+    private final RetryPolicy base;
+    private final SdkPredicates predicates;
+    private final RetryPolicy policy;
 
     /**
-     * @param config the validated settings
+     * @param base the policy without the SDK builder's predicates; {@link #toBuilder()} starts from it
+     * @param predicates the SDK builder's predicates, asked before the policy's classifiers
      */
-    public DefaultSecondChanceRetryStrategy(StrategyConfig config) {
-        this.config = config;
-        this.metrics = config.recordMetrics() ? new StrategyMetrics() : null;
+    DefaultSecondChanceRetryStrategy(RetryPolicy base, SdkPredicates predicates) {
+        this.base = base;
+        this.predicates = predicates;
+        this.policy = predicates.isEmpty() ? base : base.toBuilder().addClassifier(predicates).build();
+    }
+
+    /**
+     * A strategy decided by {@code policy} itself.
+     *
+     * @param policy the policy
+     * @return the strategy
+     * @throws NullPointerException if {@code policy} is null
+     */
+    public static SecondChanceRetryStrategy of(RetryPolicy policy) {
+        return new DefaultSecondChanceRetryStrategy(Args.notNull(policy, "policy"), SdkPredicates.NONE);
     }
 
     @Override
     public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
         Args.notNull(request, "request");
-        config.budget().onCall();
-        if (metrics != null) {
-            metrics.callStarted();
-        }
-        Duration delay = config.rateLimiter() == null
-                ? Duration.ZERO
-                : RetryPlanner.roundUpToMillis(config.rateLimiter().acquire());
-        StrategyToken token = new StrategyToken(request.scope(), config.ticker().nanoTime(), 1, Duration.ZERO);
-        return AcquireInitialTokenResponse.create(token, delay);
+        CallTracker<Object> tracker = policy.track();
+        Duration delay = roundUpToMillis(tracker.firstAttemptDelay());
+        return AcquireInitialTokenResponse.create(new TrackerToken(request.scope(), this, tracker), delay);
     }
 
     @Override
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
         Args.notNull(request, "request");
-        StrategyToken token = StrategyToken.of(request.token());
+        TrackerToken token = own(request.token());
         Throwable failure = Args.notNull(request.failure(), "request.failure()");
-        int attempt = token.attempt();
-        if (Causes.isInterruption(failure)) {
-            throw stop(token, failure, EndReason.INTERRUPTED);
+        RetryDecision<Object> decision = token.tracker().onFailure(failure, request.suggestedDelay().orElse(null));
+        if (!decision.isRetry()) {
+            throw ended(token, failure, decision.outcome());
         }
-        Verdict verdict = classify(failure);
-        if (verdict.kind() == Verdict.Kind.THROTTLED && config.rateLimiter() != null) {
-            config.rateLimiter().onThrottled();
-        }
-        Listeners.notify(config.name(), config.listeners(),
-                listener -> listener.onAttemptFailed(attempt, null, failure, verdict));
-        RetryDecision decision = RetryPlanner.plan(config, verdict, attempt, token.previousDelay(),
-                elapsedNanos(token), request.suggestedDelay().orElse(Duration.ZERO));
-        if (decision.isStop()) {
-            throw stop(token, failure, decision.endReason());
-        }
-        Duration delay = decision.delay();
-        if (metrics != null) {
-            metrics.retryStarted();
-        }
-        Listeners.notify(config.name(), config.listeners(),
-                listener -> listener.onRetryScheduled(attempt + 1, delay, verdict.reason()));
-        LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms")
-                .addArgument(config::name).addArgument(attempt).addArgument(verdict::reason)
-                .addArgument(delay::toMillis).log();
-        return RefreshRetryTokenResponse.create(token.next(delay), delay);
+        return RefreshRetryTokenResponse.create(token, roundUpToMillis(decision.delay()));
     }
 
     @Override
     public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
         Args.notNull(request, "request");
-        StrategyToken token = StrategyToken.of(request.token());
-        config.budget().onSuccess();
-        if (config.rateLimiter() != null) {
-            config.rateLimiter().onSuccess();
+        TrackerToken token = own(request.token());
+        if (token.tracker().onResult(null).isRetry()) {
+            LOG.warn("{}: a classifier retries a null result; the SDK's call succeeded and is not retried, but the "
+                    + "policy counts it as not ended. Make result classifiers treat null as a success.", policy);
         }
-        end(Outcome.ofResult(null, token.attempt(), EndReason.SUCCESS, Duration.ofNanos(elapsedNanos(token))));
         return RecordSuccessResponse.create(token);
     }
 
     @Override
     public int maxAttempts() {
-        return config.maxAttempts();
+        return policy.maxAttempts();
     }
 
     @Override
@@ -110,70 +96,44 @@ public final class DefaultSecondChanceRetryStrategy implements SecondChanceRetry
     }
 
     @Override
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    @Override
     public RetryMetrics metrics() {
-        return metrics == null ? NOT_RECORDING : metrics.snapshot();
+        return policy.metrics();
     }
 
     @Override
     public SecondChanceRetryStrategyBuilder toBuilder() {
-        return config.toBuilder();
+        return new StrategyBuilder(base.toBuilder(), predicates);
     }
 
-    /** Ends the call; the SDK then rethrows {@code failure}, which carries a {@link RetriesEnded}. */
-    private TokenAcquisitionFailedException stop(StrategyToken token, Throwable failure, EndReason reason) {
-        int attempts = token.attempt();
+    /** The SDK then rethrows {@code failure}, which carries a {@link RetriesEnded} record. */
+    private static TokenAcquisitionFailedException ended(TrackerToken token, Throwable failure, Outcome<?> outcome) {
         if (RetriesEnded.of(failure).isEmpty()) {
-            failure.addSuppressed(new RetriesEnded(attempts, reason));
+            failure.addSuppressed(new RetriesEnded(outcome.attempts(), outcome.endReason()));
         }
-        end(Outcome.ofFailure(failure, attempts, reason, Duration.ofNanos(elapsedNanos(token))));
-        return new TokenAcquisitionFailedException(
-                "retries ended: " + reason + " after " + attempts + " attempt(s)", token, failure);
+        return new TokenAcquisitionFailedException("retries ended: " + outcome.endReason() + " after "
+                + outcome.attempts() + " attempt(s)", token, failure);
     }
 
-    private void end(Outcome<?> outcome) {
-        if (metrics != null) {
-            metrics.callEnded(outcome.endReason());
+    private TrackerToken own(RetryToken token) {
+        if (token instanceof TrackerToken ours && ours.issuer() == this) {
+            return ours;
         }
-        Listeners.notify(config.name(), config.listeners(), listener -> listener.onEnd(outcome));
-        LOG.atDebug().setMessage("{}: {}").addArgument(config::name).addArgument(outcome).log();
+        throw new IllegalArgumentException("token was not issued by this strategy: " + token);
     }
 
-    private Verdict classify(Throwable failure) {
-        Verdict verdict = null;
-        for (RetryClassifier classifier : config.classifiers()) {
-            Verdict candidate = classifier.classifyFailure(failure);
-            if (candidate != null && candidate.kind() != Verdict.Kind.ABSTAIN) {
-                verdict = candidate;
-                break;
-            }
-        }
-        if (verdict == null) {
-            return Verdict.fail(failure.getClass().getName());
-        }
-        if (verdict.kind() == Verdict.Kind.RETRY && config.treatAsThrottling() != null
-                && testQuietly(failure)) {
-            Verdict throttled = Verdict.throttled(verdict.reason());
-            Duration hint = verdict.serverDelay(config.wallClock().instant());
-            return hint == null ? throttled : throttled.withRetryAfter(hint);
-        }
-        return verdict;
-    }
-
-    private boolean testQuietly(Throwable failure) {
-        try {
-            return config.treatAsThrottling().test(failure);
-        } catch (RuntimeException broken) {
-            return false;
-        }
-    }
-
-    private long elapsedNanos(StrategyToken token) {
-        return config.ticker().nanoTime() - token.startNanos();
+    /** The SDK sleeps whole milliseconds (it truncates); rounding up means it never leaves early. */
+    private static Duration roundUpToMillis(Duration delay) {
+        Duration millis = delay.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(delay) ? delay : millis.plusMillis(1);
     }
 
     @Override
     public String toString() {
-        return "SecondChanceRetryStrategy[" + config.name() + ", maxAttempts=" + config.maxAttempts() + ", backoff="
-                + config.backoff() + ", throttlingBackoff=" + config.throttlingBackoff() + "]";
+        return "SecondChanceRetryStrategy[" + policy + "]";
     }
 }

@@ -14,13 +14,13 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * @param strategy the SDK backoff
  * @param maxDelay the cap reported as {@link #maxDelay()}
  */
-public record SdkBackoff(BackoffStrategy strategy, Duration maxDelay) implements Backoff {
+record SdkBackoff(BackoffStrategy strategy, Duration maxDelay) implements Backoff {
 
     /** The cap assumed for an SDK backoff: the SDK's own maximum backoff, 20 s. */
-    public static final Duration SDK_MAX_BACKOFF = Duration.ofSeconds(20);
+    static final Duration SDK_MAX_BACKOFF = Duration.ofSeconds(20);
 
     /** Wraps {@code strategy} with the SDK's 20 s cap. */
-    public static Backoff of(BackoffStrategy strategy) {
+    static Backoff of(BackoffStrategy strategy) {
         return new SdkBackoff(Args.notNull(strategy, "backoffStrategy"), SDK_MAX_BACKOFF);
     }
 
