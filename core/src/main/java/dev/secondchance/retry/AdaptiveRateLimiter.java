@@ -28,7 +28,10 @@ public interface AdaptiveRateLimiter {
 
     /**
      * The CUBIC limiter of the AWS SDK's adaptive retry mode (β 0.7, C 0.4, smoothing 0.8, minimum fill
-     * rate 0.5 per second).
+     * rate 0.5 per second), made robust to a herd: one cut per congestion event (throttles within one
+     * 0.5 s measurement interval of a cut do not cut again), a rate estimate before the first interval
+     * closes, a cut that starts from the allowed rate while callers are queued, successes that never lower
+     * the rate, and queued waits that keep their length when the rate changes.
      *
      * @param ticker the time source
      * @return a new limiter; share it between the policies of one client

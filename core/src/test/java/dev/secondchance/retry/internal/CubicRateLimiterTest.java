@@ -26,9 +26,12 @@ class CubicRateLimiterTest {
 
     private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
-    /** After 2 s of answers at 100/s in half-second buckets smoothed by 0.8: 100 × (1 − 0.2⁴). */
-    private static final double MEASURED_AFTER_WARM_UP = 99.84;
-    /** CUBIC's K for a last maximum of 99.84: ∛(99.84 × 0.3 / 0.4). */
+    /**
+     * After 2 s of answers at 100/s smoothed by 0.8: the first interval runs from the first answer (10 ms)
+     * to the boundary at 1 s (100 answers in 0.99 s), then two half-second intervals at 100/s.
+     */
+    private static final double MEASURED_AFTER_WARM_UP = 0.8 * 100 + 0.2 * (0.8 * 100 + 0.2 * (0.8 * 100 / 0.99));
+    /** CUBIC's K for that last maximum: ∛(M × 0.3 / 0.4). */
     private static final double K = Math.cbrt(MEASURED_AFTER_WARM_UP * 0.3 / 0.4);
 
     /** An arbitrary origin, far from zero: only differences may matter. */
@@ -167,14 +170,148 @@ class CubicRateLimiterTest {
     }
 
     @Test
-    void onThrottled_whenAlreadyThrottled_cutsFromTheLowerOfMeasuredAndAllowedRate() {
+    void onThrottled_whenBucketIsInDebtInALaterInterval_cutsFromTheAllowedRateNotTheLaggingAnswers() {
+        warmUpAt100PerSecondFor2Seconds();
+        limiter.onThrottled();
+        double allowed = limiter.allowedRate();
+        acquireAll(200); // callers queued for the next ~3 s: the client sends at the allowed rate
+        advance(500 * MS); // their answers have not come back yet
+
+        limiter.onThrottled();
+
+        assertTrue(limiter.measuredRate() < allowed / 2, "measured " + limiter.measuredRate());
+        assertEquals(0.7 * allowed, limiter.allowedRate(), 1e-9);
+    }
+
+    @Test
+    void onThrottled_whenCallersAreQueued_keepsTheirSlotsAndSpacesNewCallersAtTheNewRateAfterThem() {
+        warmUpAt100PerSecondFor2Seconds();
+        limiter.onThrottled();
+        long[] queued = acquireAll(100);
+        advance(500 * MS);
+        double oldRate = limiter.allowedRate();
+
+        limiter.onThrottled(); // in debt: cut from the allowed rate
+        long next = limiter.acquire().toNanos();
+
+        double newRate = limiter.allowedRate();
+        assertEquals(0.7 * oldRate, newRate, 1e-9);
+        // The last queued caller sends at queued[99] from the first instant, 500 ms ago; the next slot is one
+        // new spacing after it, not the whole debt re-spaced at the lower rate.
+        assertEquals(queued[99] - 500 * MS + SECOND / newRate, next, 2.0);
+    }
+
+    @Test
+    void onThrottled_whenTokensLeftInALaterInterval_cutsFromTheLowerOfMeasuredAndAllowedRate() {
+        warmUpAt100PerSecondFor2Seconds();
+        limiter.onThrottled();
+        advance(500 * MS);
+
+        limiter.onThrottled();
+
+        // The interval [2.0, 2.5) closes with 2 answers (4/s): measured 0.8 × 4 + 0.2 × M < allowed 0.7 × M.
+        double measured = 0.8 * 4 + 0.2 * MEASURED_AFTER_WARM_UP;
+        assertEquals(measured, limiter.measuredRate(), 1e-9);
+        assertEquals(0.7 * measured, limiter.allowedRate(), 1e-9);
+    }
+
+    @Test
+    void onSuccess_whenFewAnswersArriveAfterACut_doesNotLowerTheRate() {
+        warmUpAt100PerSecondFor2Seconds();
+        limiter.onThrottled();
+        double cut = limiter.allowedRate();
+        advance(5 * SECOND); // callers wait out long backoffs: almost no answers
+
+        limiter.onSuccess();
+
+        assertTrue(limiter.measuredRate() < cut / 2, "measured " + limiter.measuredRate());
+        assertTrue(limiter.allowedRate() >= cut, "a success must not cut: " + limiter.allowedRate());
+    }
+
+    @Test
+    void onThrottled_whenThrottledAgainWithinTheSameInterval_doesNotCutTwiceForOneEvent() {
         warmUpAt100PerSecondFor2Seconds();
         limiter.onThrottled();
         advance(10 * MS);
 
         limiter.onThrottled();
 
-        assertEquals(0.7 * 0.7 * MEASURED_AFTER_WARM_UP, limiter.allowedRate(), 1e-9);
+        assertEquals(0.7 * MEASURED_AFTER_WARM_UP, limiter.allowedRate(), 1e-9);
+    }
+
+    @Test
+    void onThrottled_whenHerdOfThousandThrottlesWithin100Ms_cutsOnceNotThousandTimes() {
+        warmUpAt100PerSecondFor2Seconds();
+
+        for (int i = 0; i < 1_000; i++) {
+            advance(100 * MS / 1_000);
+            limiter.onThrottled();
+        }
+
+        assertEquals(0.7 * MEASURED_AFTER_WARM_UP, limiter.allowedRate(), 1e-9, "one cut for one event");
+    }
+
+    @Test
+    void onThrottled_whenFirstThrottleComesBeforeAnyIntervalCloses_cutsFromTheOpenIntervalNotToTheFloor() {
+        // A herd: 1,000 callers send within 100 ms of each other, then the first answer is a throttle.
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(Duration.ZERO, limiter.acquire());
+            advance(100 * MS / 1_000);
+        }
+        assertEquals(0.0, limiter.measuredRate(), "no interval has closed");
+
+        limiter.onThrottled();
+
+        double sendRate = 999 / 0.1; // 1,000 sends span 999 gaps of 0.1 ms
+        assertEquals(0.7 * sendRate, limiter.allowedRate(), 1e-6);
+        for (int i = 0; i < 999; i++) { // the rest of the herd's answers: the same event
+            advance(100 * MS / 1_000);
+            limiter.onThrottled();
+        }
+        assertEquals(0.7 * sendRate, limiter.allowedRate(), 1e-6);
+    }
+
+    @Test
+    void onThrottled_whenLimiterWasBuiltLongBeforeItsFirstCall_measuresFromTheFirstAnswer() {
+        advance(3_600 * SECOND); // idle for an hour after construction
+
+        warmUpAt100PerSecondFor2Seconds();
+
+        assertEquals(MEASURED_AFTER_WARM_UP, limiter.measuredRate(), 1e-9);
+    }
+
+    @Test
+    void acquire_whenHerdQueuesAfterOneCut_theKthCallerWaitsKSlotsAtTheCutRateNotKTimesTheFloor() {
+        warmUpAt100PerSecondFor2Seconds();
+        for (int i = 0; i < 1_000; i++) { // the herd's answers: one cut to 69.9/s
+            limiter.onThrottled();
+        }
+
+        long[] waits = acquireAll(1_000);
+
+        double rate = 0.7 * MEASURED_AFTER_WARM_UP;
+        assertTrue(waits[999] / 1e9 <= 1_000 / rate, "last wait " + waits[999] / 1e9 + " s, not 1,000 × 2 s");
+        assertSpacedAt(rate, waits, countZeros(waits));
+    }
+
+    @Test
+    void onSuccess_whenSuccessesFollowAHerdCut_rateClimbsBackToTheOldMaximum() {
+        warmUpAt100PerSecondFor2Seconds();
+        for (int i = 0; i < 1_000; i++) {
+            advance(100 * MS / 1_000);
+            limiter.onThrottled();
+        }
+        double cut = limiter.allowedRate();
+
+        double previous = cut;
+        for (int step = 1; step <= 500; step++) { // 5 s of successes at 100/s
+            advance(10 * MS);
+            limiter.onSuccess();
+            double rate = limiter.allowedRate();
+            assertTrue(rate >= previous - 1e-9, "never falls on success, step " + step);
+            previous = rate;
+        }
+        assertTrue(previous > MEASURED_AFTER_WARM_UP, "back above the old maximum after K + 0.6 s: " + previous);
     }
 
     @Test

@@ -34,6 +34,13 @@ public final class LiveStrategies {
     /** {@link Backoff#classic()} with {@link AdaptiveRateLimiter#cubic()}. */
     public static final String ADAPTIVE = "adaptive-rate-limit";
 
+    /**
+     * Candidate: the adaptive limiter paired with the outage candidate's schedule for throttling answers
+     * only (other retryable failures keep {@link Backoff#classic()}), to show what the limiter adds to the
+     * best schedule.
+     */
+    public static final String ADAPTIVE_OUTAGE = "adaptive-outage-candidate";
+
     private LiveStrategies() {}
 
     /** @return the five strategies of the issue, in the order of the report */
@@ -61,7 +68,8 @@ public final class LiveStrategies {
      * Candidate settings, to show how close a backoff schedule alone comes to the targets; built only from
      * the public API. {@code overload-preset} is the library's {@link Backoff#overload()};
      * {@code outage-candidate} is full jitter with a first window several times the outage (2 s × 4^n,
-     * cap 7 s), the best of a sweep of bases, multipliers and caps on a virtual-time model of this demo.
+     * cap 7 s), the best of a sweep of bases, multipliers and caps on a virtual-time model of this demo;
+     * {@code adaptive-outage-candidate} pairs the adaptive limiter with that schedule for throttling answers.
      *
      * @return the candidates
      */
@@ -70,9 +78,19 @@ public final class LiveStrategies {
         candidates.add(new LiveStrategy("overload-preset", "Backoff.overload(): full jitter, 100 ms x 4^n, cap 20 s",
                 builder -> builder.backoff(Backoff.overload()).budget(RetryBudget.unlimited()), true));
         candidates.add(new LiveStrategy("outage-candidate", "candidate: full jitter, 2 s x 4^n, cap 7 s",
-                builder -> builder.backoff(Backoff.exponential(Duration.ofSeconds(2), Backoff.CLASSIC_MULTIPLIER,
-                        Duration.ofSeconds(7), Jitter.FULL)).budget(RetryBudget.unlimited()), true));
+                builder -> builder.backoff(outageSchedule()).budget(RetryBudget.unlimited()), true));
+        candidates.add(new LiveStrategy(ADAPTIVE_OUTAGE,
+                "candidate: AdaptiveRateLimiter.cubic() + the outage schedule for throttling (503) answers",
+                builder -> builder.backoff(Backoff.classic()).throttlingBackoff(outageSchedule())
+                        .addClassifier(new OverloadAsThrottling())
+                        .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited()), true));
         return candidates;
+    }
+
+    /** The outage candidate's schedule: full jitter, 2 s × 4^n, cap 7 s. */
+    private static Backoff outageSchedule() {
+        return Backoff.exponential(Duration.ofSeconds(2), Backoff.CLASSIC_MULTIPLIER, Duration.ofSeconds(7),
+                Jitter.FULL);
     }
 
     /**
