@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Measures Second Chance's synchronous success path: {@code policy.call(op)} where the first attempt
- * succeeds. The policy is built once, with every default (3 attempts, classic backoff, default classifiers,
+ * succeeds. The policy is built once, with every default (3 attempts, classic backoff, default classifiers, counters off,
  * the default token-bucket budget) except a no-op {@code Sleeper}; the operation lambda is created once,
  * so the benchmark itself allocates nothing per call.
  */

@@ -6,6 +6,8 @@ import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
+import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
@@ -21,11 +23,37 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
     private final boolean fastPath;
+    private final RetryBudget budget;
+    private final RetryClassifier[] resultClassifiers;
 
     public DefaultRetryPolicy(PolicyConfig config) {
         this.config = config;
         this.metrics = new PolicyMetrics(config.recordMetrics());
         this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
+        this.budget = config.budget();
+        this.resultClassifiers = config.classifiers().stream()
+                .filter(DefaultRetryPolicy::classifiesResults)
+                .toArray(RetryClassifier[]::new);
+    }
+
+    /** False for classifiers that inherit the abstaining {@code classifyResult}: the fast path skips them. */
+    private static boolean classifiesResults(RetryClassifier classifier) {
+        try {
+            return classifier.getClass().getMethod("classifyResult", Object.class).getDeclaringClass()
+                    != RetryClassifier.class;
+        } catch (NoSuchMethodException cannotHappen) {
+            return true;
+        }
+    }
+
+    private boolean isSuccess(Object result) {
+        for (RetryClassifier classifier : resultClassifiers) {
+            Verdict verdict = classifier.classifyResult(result);
+            if (verdict != null && verdict.kind() != Verdict.Kind.ABSTAIN) {
+                return verdict.kind() == Verdict.Kind.SUCCESS;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -36,15 +64,15 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         }
         // Nothing to time, limit or report: make the first attempt without allocating; read the ticker
         // only once it fails (elapsed times then start at the first failure).
-        config.budget().onCall();
+        budget.onCall();
         T result;
         try {
             result = operation.get();
         } catch (Throwable failure) {
             return unwrap(SyncRetry.resume(config, metrics, operation, config.ticker().nanoTime(), null, failure));
         }
-        if (RetryCall.classify(config, result, null).kind() == Verdict.Kind.SUCCESS) {
-            config.budget().onSuccess();
+        if (isSuccess(result)) {
+            budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
         }
