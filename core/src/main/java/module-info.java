@@ -9,4 +9,5 @@ module dev.secondchance.core {
 
     exports dev.secondchance.retry;
     exports dev.secondchance.retry.http;
+    exports dev.secondchance.idempotency;
 }

@@ -27,7 +27,7 @@ class ModuleDescriptorTest {
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
 
-        assertEquals(Set.of("dev.secondchance.retry", "dev.secondchance.retry.http"), exported);
+        assertEquals(Set.of("dev.secondchance.retry", "dev.secondchance.retry.http", "dev.secondchance.idempotency"), exported);
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.secondchance.benchmarks.idempotency;
+
+import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
+import dev.secondchance.dynamodb.IdempotencyTable;
+import dev.secondchance.idempotency.Fingerprint;
+import dev.secondchance.idempotency.IdempotentExecutor;
+import dev.secondchance.idempotency.ResultCodec;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The cost of idempotency on DynamoDB, against DynamoDB Local on a loopback port in the same JVM:
+ * a bare unconditional {@code PutItem} of a record-sized item, a first execution (claim {@code PutItem}
+ * + completion {@code UpdateItem}), and a duplicate replayed from the claim's {@code ALL_OLD} (one
+ * {@code PutItem}). Run with {@code -t 1} and {@code -t 16}; see docs/idempotency-benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(2)
+@Warmup(iterations = 5, time = 4)
+@Measurement(iterations = 4, time = 3)
+public class IdempotencyBenchmark {
+
+    private static final int REPLAYED_TOKENS = 1024;
+    private static final Fingerprint REQUEST = Fingerprint.sha256("{\"amount\":100,\"currency\":\"EUR\"}");
+    private static final String RESULT = "{\"receipt\":\"r-000000000000\",\"status\":\"captured\"}";
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final String run = UUID.randomUUID().toString();
+    private DynamoDbLocalServer dynamo;
+    private IdempotentExecutor<String> executor;
+    private String[] replayed;
+
+    /** Starts DynamoDB Local and completes the tokens that the replay benchmark repeats. */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        dynamo = new DynamoDbLocalServer();
+        executor = IdempotentExecutor.builder(
+                DynamoDbIdempotencyStore.builder(dynamo.client, DynamoDbLocalServer.TABLE).build(), ResultCodec.utf8())
+                .build();
+        replayed = new String[REPLAYED_TOKENS];
+        for (int i = 0; i < REPLAYED_TOKENS; i++) {
+            replayed[i] = run + "-replayed-" + i;
+            executor.execute(replayed[i], REQUEST, () -> RESULT);
+        }
+    }
+
+    /** Stops the client and DynamoDB Local. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        dynamo.close();
+    }
+
+    private String nextKey() {
+        return run + "-" + sequence.incrementAndGet();
+    }
+
+    /**
+     * The baseline: one unconditional {@code PutItem} of an item shaped like a claim.
+     *
+     * @return the response, so the call is not optimized away
+     */
+    @Benchmark
+    public Object barePutItem() {
+        return dynamo.client.putItem(b -> b.tableName(DynamoDbLocalServer.TABLE).item(Map.of(
+                IdempotencyTable.ID, AttributeValue.fromS(nextKey()),
+                IdempotencyTable.STATUS, AttributeValue.fromS("IN_PROGRESS"),
+                IdempotencyTable.FINGERPRINT, AttributeValue.fromS(REQUEST.hex()),
+                IdempotencyTable.OWNER, AttributeValue.fromS(run),
+                IdempotencyTable.VERSION, AttributeValue.fromN("1"),
+                IdempotencyTable.LEASE_EXPIRY, AttributeValue.fromN("1767225630000"),
+                IdempotencyTable.EXPIRATION, AttributeValue.fromN("4102444800"))));
+    }
+
+    /**
+     * A new token: claim, run a trivial operation, record its result.
+     *
+     * @return the result
+     */
+    @Benchmark
+    public String firstExecution() {
+        return executor.execute(nextKey(), REQUEST, () -> RESULT);
+    }
+
+    /**
+     * A token already completed: the claim's condition fails and its {@code ALL_OLD} carries the result.
+     *
+     * @return the replayed result
+     */
+    @Benchmark
+    public String replay() {
+        return executor.execute(replayed[(int) (sequence.incrementAndGet() % REPLAYED_TOKENS)], REQUEST, () -> "unused");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.secondchance.idempotency;
+
+import dev.secondchance.retry.CheckedSupplier;
+
+/**
+ * Runs an operation at most once per client token and gives every caller with that token the same
+ * outcome. Built by {@link #builder}; immutable and thread-safe, meant to be shared.
+ *
+ * <p>The first caller claims the token (IN_PROGRESS, under a lease it renews while the operation runs),
+ * runs the operation, records the result as COMPLETED and returns it. A later caller with the same token
+ * and request gets the recorded result without running the operation. A caller that arrives while the
+ * operation runs waits for the result, or fails fast (see {@link WhenInProgress}). If the holder crashes,
+ * another caller takes over after the lease; fencing (owner and version) keeps the late original from
+ * overwriting the new owner's record.
+ *
+ * @param <T> the result type
+ */
+public interface IdempotentExecutor<T> {
+
+    /**
+     * Starts a builder with the defaults (see {@link IdempotentExecutorBuilder}).
+     *
+     * @param store where records are kept
+     * @param codec encodes results for the store
+     * @param <T> the result type
+     * @return a new mutable builder
+     * @throws NullPointerException if an argument is null
+     */
+    static <T> IdempotentExecutorBuilder<T> builder(IdempotencyStore store, ResultCodec<T> codec) {
+        return new IdempotentExecutorBuilder<>(store, codec);
+    }
+
+    /**
+     * Runs {@code operation} once for {@code token}, or returns the outcome its first run recorded.
+     *
+     * @param token the client token, kept by the caller across every retry of one logical operation
+     * @param request the fingerprint of the request the token stands for
+     * @param operation the operation; it runs on the calling thread, at most once per call
+     * @param <E> the checked exception the operation may throw
+     * @return the operation's result, or the recorded result of its first run
+     * @throws E the operation's own failure, unchanged, when this call ran it
+     * @throws InvalidIdempotencyKeyException if the token breaks the token rules; nothing was run
+     * @throws RequestMismatchException if the token was used with another request; nothing was run
+     * @throws OperationInProgressException if another caller holds the token past the wait (or at once with
+     *     {@link WhenInProgress#FAIL_FAST}); nothing was run
+     * @throws ReplayedFailureException if the first run recorded a final failure; nothing was run
+     * @throws ResultTooLargeException if the result does not fit in the store (the record still says
+     *     COMPLETED)
+     * @throws IncompatibleResultException if a result cannot be encoded or a recorded one decoded
+     * @throws LeaseLostException if this call ran the operation but another caller had taken over
+     * @throws StoreUnavailableException if the store failed; see {@link StoreUnavailableException#operationRan()}
+     * @throws NullPointerException if an argument is null
+     */
+    <E extends Exception> T execute(String token, Fingerprint request, CheckedSupplier<? extends T, E> operation)
+            throws E;
+
+    /**
+     * Returns a builder initialised with this executor's settings, to derive a changed copy.
+     *
+     * @return a new builder
+     */
+    IdempotentExecutorBuilder<T> toBuilder();
+}

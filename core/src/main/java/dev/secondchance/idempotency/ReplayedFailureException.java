@@ -1,0 +1,37 @@
+package dev.secondchance.idempotency;
+
+/**
+ * The token's first execution failed with a failure that the {@link FailurePolicy} called final, and this
+ * call replays it instead of running the operation again (as Stripe replays a first response, errors
+ * included). Only the failure's class name and message are stored, never the object: deserializing
+ * arbitrary classes from a store would be unsafe.
+ */
+public final class ReplayedFailureException extends IdempotencyException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String failureType;
+    private final String failureMessage;
+
+    /**
+     * @param token the token concerned
+     * @param failureType the class name of the original failure
+     * @param failureMessage its message, possibly null
+     */
+    public ReplayedFailureException(String token, String failureType, String failureMessage) {
+        super(token, "idempotency token '" + token + "' already completed with a final failure: " + failureType
+                + (failureMessage != null ? ": " + failureMessage : ""), null);
+        this.failureType = failureType;
+        this.failureMessage = failureMessage;
+    }
+
+    /** @return the fully qualified class name of the original failure */
+    public String failureType() {
+        return failureType;
+    }
+
+    /** @return the original failure's message, possibly null or shortened to 4,096 characters */
+    public String failureMessage() {
+        return failureMessage;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.secondchance.idempotency.internal;
+
+import dev.secondchance.idempotency.Fingerprint;
+import dev.secondchance.idempotency.IdempotentExecutor;
+import dev.secondchance.idempotency.IdempotentExecutorBuilder;
+import dev.secondchance.retry.CheckedSupplier;
+import dev.secondchance.retry.Classifiers;
+import dev.secondchance.retry.RetryPolicy;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The executor: validates the call, then hands it to a {@link Call}. */
+public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T> {
+
+    private final ExecutorSettings<T> settings;
+    private final StoreCalls storeCalls;
+    private final Function<ExecutorSettings<T>, IdempotentExecutorBuilder<T>> toBuilder;
+
+    /**
+     * @param settings the validated settings
+     * @param toBuilder turns the settings back into a builder
+     */
+    public DefaultIdempotentExecutor(ExecutorSettings<T> settings,
+            Function<ExecutorSettings<T>, IdempotentExecutorBuilder<T>> toBuilder) {
+        this.settings = settings;
+        this.toBuilder = toBuilder;
+        RetryPolicy policy = settings.customStoreRetryPolicy() != null
+                ? settings.customStoreRetryPolicy()
+                : defaultStorePolicy(settings);
+        this.storeCalls = new StoreCalls(policy);
+    }
+
+    private static RetryPolicy defaultStorePolicy(ExecutorSettings<?> settings) {
+        return RetryPolicy.builder()
+                .name("idempotency-store")
+                .classifiers(List.of(settings.store().retryClassifier(), Classifiers.transientIo()))
+                .ticker(settings.ticker())
+                .wallClock(settings.clock())
+                .sleeper(settings.sleeper())
+                .scheduler(settings.scheduler())
+                .random(settings.random())
+                .build();
+    }
+
+    @Override
+    public <E extends Exception> T execute(String token, Fingerprint request,
+            CheckedSupplier<? extends T, E> operation) throws E {
+        TokenRules.validate(token, settings.maxTokenLength());
+        Objects.requireNonNull(request, "request must not be null");
+        Objects.requireNonNull(operation, "operation must not be null");
+        return new Call<T, E>(settings, storeCalls, token, request, operation).run();
+    }
+
+    @Override
+    public IdempotentExecutorBuilder<T> toBuilder() {
+        return toBuilder.apply(settings);
+    }
+
+    @Override
+    public String toString() {
+        return "IdempotentExecutor[" + settings.store() + ", codec=" + settings.codec().id() + " v"
+                + settings.codec().version() + ", lease=" + settings.lease() + ", " + settings.whenInProgress() + "]";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.secondchance.idempotency.internal;
+
+import dev.secondchance.idempotency.ClaimRequest;
+import dev.secondchance.idempotency.ClaimResult;
+import dev.secondchance.idempotency.CompleteResult;
+import dev.secondchance.idempotency.Completion;
+import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.RecordStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records in a {@link ConcurrentHashMap}; every operation is one atomic {@code compute} on its key, which
+ * makes each key linearizable.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+    private static final int SWEEP_EVERY = 4096;
+
+    private final ConcurrentHashMap<String, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    private final AtomicInteger claimsSinceSweep = new AtomicInteger();
+    private final Clock clock;
+    private final int maxResultBytes;
+
+    /**
+     * @param clock the wall clock for leases and expiry
+     * @param maxResultBytes the largest encoded result kept, {@code >= 0}
+     * @throws IllegalArgumentException if {@code maxResultBytes} is negative
+     */
+    public InMemoryIdempotencyStore(Clock clock, int maxResultBytes) {
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        if (maxResultBytes < 0) {
+            throw new IllegalArgumentException("maxResultBytes must be >= 0, got " + maxResultBytes);
+        }
+        this.maxResultBytes = maxResultBytes;
+    }
+
+    @Override
+    public ClaimResult claim(ClaimRequest request) {
+        long now = clock.millis();
+        sweepNowAndThen(now);
+        ClaimResult[] answer = new ClaimResult[1];
+        records.compute(request.key(), (key, old) -> {
+            if (old != null && old.status() == RecordStatus.IN_PROGRESS && old.owner().equals(request.owner())) {
+                answer[0] = ClaimResult.acquired(old);
+                return old;
+            }
+            boolean claimable = old == null || old.isExpired(now)
+                    || (old.isLeaseExpired(now) && old.fingerprint().equals(request.fingerprint()));
+            if (!claimable) {
+                answer[0] = ClaimResult.existing(old);
+                return old;
+            }
+            IdempotencyRecord fresh = new IdempotencyRecord(key, RecordStatus.IN_PROGRESS, request.fingerprint(),
+                    request.owner(), old == null ? 1 : old.version() + 1, now + request.lease().toMillis(),
+                    Times.expiry(now, request.ttl()), null);
+            answer[0] = ClaimResult.acquired(fresh);
+            return fresh;
+        });
+        return answer[0];
+    }
+
+    @Override
+    public CompleteResult complete(String key, String owner, long version, Completion completion, Duration ttl) {
+        long now = clock.millis();
+        CompleteResult[] answer = {CompleteResult.FENCED};
+        records.computeIfPresent(key, (k, old) -> {
+            if (!old.owner().equals(owner) || old.version() != version) {
+                return old;
+            }
+            if (old.status() == RecordStatus.COMPLETED) {
+                answer[0] = Times.answerFor(old.completion());
+                return old;
+            }
+            Completion kept = completion.kind() == Completion.Kind.RESULT && completion.resultSize() > maxResultBytes
+                    ? completion.tooLarge()
+                    : completion;
+            answer[0] = Times.answerFor(kept);
+            return old.complete(kept, Times.expiry(now, ttl));
+        });
+        return answer[0];
+    }
+
+    @Override
+    public boolean release(String key, String owner, long version) {
+        return updateLease(key, owner, version, 0L);
+    }
+
+    @Override
+    public boolean renew(String key, String owner, long version, Duration lease) {
+        return updateLease(key, owner, version, clock.millis() + lease.toMillis());
+    }
+
+    private boolean updateLease(String key, String owner, long version, long leaseExpiresAtMillis) {
+        boolean[] done = {false};
+        records.computeIfPresent(key, (k, old) -> {
+            if (old.status() != RecordStatus.IN_PROGRESS || !old.owner().equals(owner) || old.version() != version) {
+                return old;
+            }
+            done[0] = true;
+            return old.withLease(leaseExpiresAtMillis);
+        });
+        return done[0];
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> read(String key) {
+        IdempotencyRecord record = records.get(key);
+        return record == null || record.isExpired(clock.millis()) ? Optional.empty() : Optional.of(record);
+    }
+
+    private void sweepNowAndThen(long now) {
+        if (claimsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            claimsSinceSweep.set(0);
+            records.values().removeIf(record -> record.isExpired(now));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryIdempotencyStore[" + records.size() + " records]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.secondchance.idempotency;
+
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.Verdict;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory store behind a switch that makes chosen calls fail like an unreachable or throttling
+ * server. Core has no network store; the DynamoDB module repeats these cases against a stopped server and
+ * a throttling proxy.
+ */
+final class FaultyStore implements IdempotencyStore {
+
+    /** What a throttling server would answer; {@link #retryClassifier()} says THROTTLED. */
+    static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Throttled() {
+            super("ProvisionedThroughputExceededException");
+        }
+    }
+
+    private final IdempotencyStore delegate;
+    final AtomicInteger claimFailures = new AtomicInteger();
+    final AtomicInteger completeFailures = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
+    volatile boolean down;
+
+    FaultyStore(IdempotencyStore delegate) {
+        this.delegate = delegate;
+    }
+
+    private void maybeFail(AtomicInteger budget) {
+        calls.incrementAndGet();
+        if (down) {
+            throw new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused"));
+        }
+        if (budget != null && budget.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new Throttled();
+        }
+    }
+
+    @Override
+    public ClaimResult claim(ClaimRequest request) {
+        maybeFail(claimFailures);
+        return delegate.claim(request);
+    }
+
+    @Override
+    public CompleteResult complete(String key, String owner, long version, Completion completion, Duration ttl) {
+        maybeFail(completeFailures);
+        return delegate.complete(key, owner, version, completion, ttl);
+    }
+
+    @Override
+    public boolean release(String key, String owner, long version) {
+        maybeFail(null);
+        return delegate.release(key, owner, version);
+    }
+
+    @Override
+    public boolean renew(String key, String owner, long version, Duration lease) {
+        maybeFail(null);
+        return delegate.renew(key, owner, version, lease);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> read(String key) {
+        maybeFail(null);
+        return delegate.read(key);
+    }
+
+    @Override
+    public RetryClassifier retryClassifier() {
+        return RetryClassifier.ofFailures(f -> f instanceof Throttled ? Verdict.throttled(f.getMessage()) : Verdict.abstain());
+    }
+}

@@ -1,0 +1,331 @@
+package dev.secondchance.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.Verdict;
+import dev.secondchance.retry.testing.VirtualTime;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class IdempotentExecutorTest {
+
+    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final VirtualTime time = new VirtualTime();
+    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
+    private final AtomicInteger runs = new AtomicInteger();
+    private final String token = IdempotencyKeys.random();
+
+    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
+        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
+                .sleeper(time).scheduler(time).random(RandomSource.seeded(3));
+    }
+
+    private String run() {
+        return "receipt " + runs.incrementAndGet();
+    }
+
+    /** Claims the token as another caller would, through the store itself. */
+    private IdempotencyRecord holdAsAnotherCaller(String owner) {
+        ClaimResult claim = memory.claim(new ClaimRequest(token, REQUEST.hex(), owner, LEASE, Duration.ofHours(24)));
+        assertTrue(claim.acquired());
+        return claim.record();
+    }
+
+    @Test
+    void execute_whenFirstCall_runsOnceAndRecordsTheResultAsCompleted() {
+        IdempotentExecutor<String> executor = builder(memory).build();
+
+        assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+        assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+
+        IdempotencyRecord record = memory.read(token).orElseThrow();
+        assertEquals(RecordStatus.COMPLETED, record.status());
+        assertEquals(REQUEST.hex(), record.fingerprint());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenDuplicateArrivesWhileHolderRuns_waitsWithBackoffAndReturnsTheHoldersResult() {
+        IdempotencyRecord held = holdAsAnotherCaller("holder");
+        AtomicInteger sleeps = new AtomicInteger();
+        IdempotentExecutor<String> executor = builder(memory).sleeper(delay -> {
+            time.sleep(delay);
+            if (sleeps.incrementAndGet() == 3) {
+                memory.complete(token, "holder", held.version(), Completion.result(
+                        "holder's receipt".getBytes(StandardCharsets.UTF_8), "utf-8", 1), Duration.ofHours(24));
+            }
+        }).build();
+
+        assertEquals("holder's receipt", executor.execute(token, REQUEST, this::run));
+        assertEquals(3, sleeps.get());
+        assertEquals(0, runs.get());
+        assertTrue(time.sleeps().stream().allMatch(d -> d.compareTo(Duration.ofSeconds(1)) <= 0), time.sleeps().toString());
+    }
+
+    @Test
+    void execute_whenWaitTimeoutPasses_throwsInProgressWithTheLeaseLeft() {
+        holdAsAnotherCaller("holder");
+        IdempotentExecutor<String> executor = builder(memory).waitTimeout(Duration.ofSeconds(3)).build();
+
+        OperationInProgressException e = assertThrows(OperationInProgressException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertTrue(time.elapsed().compareTo(Duration.ofSeconds(3)) <= 0, time.elapsed().toString());
+        assertEquals(LEASE.minus(time.elapsed()).toMillis(), e.retryAfter().toMillis(), 1.0);
+        assertEquals(token, e.token());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void execute_whenFailFast_throwsAtOnceWithoutWaiting() {
+        holdAsAnotherCaller("holder");
+        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST).build();
+
+        OperationInProgressException e = assertThrows(OperationInProgressException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertEquals(LEASE, e.retryAfter());
+        assertTrue(time.sleeps().isEmpty());
+    }
+
+    @Test
+    void execute_whenOperationOutlastsTheLease_heartbeatRenewsItSoNoOneTakesOver() {
+        IdempotentExecutor<String> executor = builder(memory).lease(LEASE).heartbeat(Duration.ofSeconds(10)).build();
+        boolean[] takenOver = new boolean[1];
+
+        String result = executor.execute(token, REQUEST, () -> {
+            time.advance(Duration.ofSeconds(95));
+            takenOver[0] = memory.claim(new ClaimRequest(token, REQUEST.hex(), "intruder", LEASE,
+                    Duration.ofHours(24))).acquired();
+            return run();
+        });
+
+        assertFalse(takenOver[0]);
+        assertEquals("receipt 1", result);
+        assertEquals(0, time.pendingTasks(), "heartbeat stopped with the operation");
+    }
+
+    @Test
+    void execute_whenHeartbeatOffAndLeaseEnds_theTakeoverWinsAndTheLateResultIsRejected() {
+        IdempotentExecutor<String> executor = builder(memory).heartbeat(Duration.ZERO).lease(LEASE).build();
+
+        LeaseLostException e = assertThrows(LeaseLostException.class, () -> executor.execute(token, REQUEST, () -> {
+            time.advance(LEASE);
+            IdempotencyRecord b = holdAsAnotherCaller("taker");
+            memory.complete(token, "taker", b.version(), Completion.result("B".getBytes(StandardCharsets.UTF_8),
+                    "utf-8", 1), Duration.ofHours(24));
+            return run();
+        }));
+
+        assertEquals("receipt 1", e.result());
+        assertEquals("B", executor.execute(token, REQUEST, this::run));
+    }
+
+    @Test
+    void execute_whenFailureIsAmbiguous_keepsTheClaimUntilTheLeaseEnds() {
+        IdempotentExecutor<String> executor = builder(memory).lease(LEASE).build();
+        SocketTimeoutException timeout = new SocketTimeoutException("read timed out");
+
+        SocketTimeoutException thrown = assertThrows(SocketTimeoutException.class,
+                () -> executor.execute(token, REQUEST, () -> {
+                    runs.incrementAndGet();
+                    throw timeout;
+                }));
+        assertSame(timeout, thrown);
+        assertThrows(OperationInProgressException.class, () -> executor.toBuilder()
+                .whenInProgress(WhenInProgress.FAIL_FAST).build().execute(token, REQUEST, this::run));
+        time.advance(LEASE);
+
+        assertEquals("receipt 2", executor.execute(token, REQUEST, this::run));
+    }
+
+    @Test
+    void execute_whenFailureIsFinal_recordsItAndReplaysItWithoutRunning() {
+        IdempotentExecutor<String> executor = builder(memory).failurePolicy(FailurePolicy.fromClassifier(
+                RetryClassifier.ofFailures(f -> Verdict.fail("declined")))).build();
+
+        assertThrows(IllegalArgumentException.class, () -> executor.execute(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            throw new IllegalArgumentException("card declined");
+        }));
+        ReplayedFailureException replay = assertThrows(ReplayedFailureException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertEquals(IllegalArgumentException.class.getName(), replay.failureType());
+        assertEquals("card declined", replay.failureMessage());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenCheckedFailureReleases_rethrowsTheSameInstanceAndFreesTheToken() {
+        IdempotentExecutor<String> executor = builder(memory).build();
+        IOException failure = new IOException("connection reset");
+
+        IOException thrown = assertThrows(IOException.class, () -> executor.execute(token, REQUEST, () -> {
+            throw failure;
+        }));
+
+        assertSame(failure, thrown);
+        assertTrue(memory.read(token).orElseThrow().isLeaseExpired(time.wallClock().millis()));
+    }
+
+    @Test
+    void execute_whenStoreIsDown_failsClosedWithoutRunningAfterRetrying() {
+        FaultyStore store = new FaultyStore(memory);
+        store.down = true;
+        IdempotentExecutor<String> executor = builder(store).build();
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertFalse(e.operationRan());
+        assertEquals(0, runs.get());
+        assertEquals(3, store.calls.get());
+        assertEquals(2, time.sleeps().size());
+        assertTrue(e.getMessage().contains("the operation was not run"), e.getMessage());
+    }
+
+    @Test
+    void execute_whenStoreIsDownAndFailOpen_runsWithoutProtection() {
+        FaultyStore store = new FaultyStore(memory);
+        store.down = true;
+        IdempotentExecutor<String> executor = builder(store).storeFailureMode(StoreFailureMode.FAIL_OPEN).build();
+
+        assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+    }
+
+    @Test
+    void execute_whenStoreThrottlesTwice_retriesWithTheThrottlingBackoffAndRunsOnce() {
+        FaultyStore store = new FaultyStore(memory);
+        store.claimFailures.set(2);
+        store.completeFailures.set(2);
+        IdempotentExecutor<String> executor = builder(store).build();
+
+        assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+
+        assertEquals(1, runs.get());
+        assertEquals(4, time.sleeps().size());
+        assertEquals(RecordStatus.COMPLETED, memory.read(token).orElseThrow().status());
+    }
+
+    @Test
+    void execute_whenStoreFailsAfterTheOperationRan_throwsWithTheResultAttached() {
+        FaultyStore store = new FaultyStore(memory);
+        store.completeFailures.set(99);
+        IdempotentExecutor<String> executor = builder(store).build();
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertTrue(e.operationRan());
+        assertEquals("receipt 1", e.result());
+        assertEquals(RecordStatus.IN_PROGRESS, memory.read(token).orElseThrow().status());
+    }
+
+    @Test
+    void execute_whenRecordWasWrittenByAnotherCodec_throwsIncompatibleWithoutRunning() {
+        builder(memory).build().execute(token, REQUEST, this::run);
+        ResultCodec<String> v2 = new ResultCodec<>() {
+            public String id() {
+                return "utf-8";
+            }
+
+            public int version() {
+                return 2;
+            }
+
+            public byte[] encode(String result) {
+                return result.getBytes(StandardCharsets.UTF_8);
+            }
+
+            public String decode(byte[] bytes) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        };
+
+        IncompatibleResultException e = assertThrows(IncompatibleResultException.class, () -> IdempotentExecutor
+                .builder(memory, v2).clock(time.wallClock()).build().execute(token, REQUEST, this::run));
+
+        assertTrue(e.getMessage().contains("utf-8 v1") && e.getMessage().contains("utf-8 v2"), e.getMessage());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenResultCannotBeEncoded_recordsTheFailureSoItNeverRunsAgain() {
+        ResultCodec<String> broken = new ResultCodec<>() {
+            public String id() {
+                return "broken";
+            }
+
+            public int version() {
+                return 1;
+            }
+
+            public byte[] encode(String result) {
+                throw new IllegalStateException("cannot encode");
+            }
+
+            public String decode(byte[] bytes) {
+                throw new IllegalStateException("cannot decode");
+            }
+        };
+        IdempotentExecutor<String> executor = IdempotentExecutor.builder(memory, broken).clock(time.wallClock()).build();
+
+        IncompatibleResultException first = assertThrows(IncompatibleResultException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+        assertThrows(ReplayedFailureException.class, () -> executor.execute(token, REQUEST, this::run));
+
+        assertEquals("receipt 1", first.result());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenKeyPrefixesDiffer_sameTokenRunsOncePerPrefix() {
+        IdempotentExecutor<String> refunds = builder(memory).keyPrefix("refund#").build();
+        IdempotentExecutor<String> charges = builder(memory).keyPrefix("charge#").build();
+
+        assertEquals("receipt 1", charges.execute(token, REQUEST, this::run));
+        assertEquals("receipt 2", refunds.execute(token, REQUEST, this::run));
+        assertEquals("receipt 1", charges.execute(token, REQUEST, this::run));
+        assertTrue(memory.read("charge#" + token).isPresent());
+    }
+
+    @Test
+    void execute_whenResultIsNull_replaysNull() {
+        IdempotentExecutor<String> executor = builder(memory).build();
+
+        assertNull(executor.execute(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            return null;
+        }));
+        assertNull(executor.execute(token, REQUEST, this::run));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenInterruptedWhileWaiting_throwsInProgressAndKeepsTheFlag() {
+        holdAsAnotherCaller("holder");
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(OperationInProgressException.class,
+                    () -> builder(memory).build().execute(token, REQUEST, this::run));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0, runs.get());
+    }
+}

@@ -1,0 +1,304 @@
+package dev.secondchance.idempotency.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondchance.idempotency.Fingerprint;
+import dev.secondchance.idempotency.IdempotencyException;
+import dev.secondchance.idempotency.IdempotencyKeys;
+import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.IdempotentExecutor;
+import dev.secondchance.idempotency.IdempotentExecutorBuilder;
+import dev.secondchance.idempotency.InvalidIdempotencyKeyException;
+import dev.secondchance.idempotency.LeaseLostException;
+import dev.secondchance.idempotency.OperationInProgressException;
+import dev.secondchance.idempotency.RequestMismatchException;
+import dev.secondchance.idempotency.ResultCodec;
+import dev.secondchance.idempotency.ResultTooLargeException;
+import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.testing.VirtualTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executor's promises, run against a real store: exactly once under concurrency, crash and
+ * takeover, mismatch, oversize and expiry. Every store module extends it, as it does
+ * {@link IdempotencyStoreContract}.
+ */
+public abstract class ExactlyOnceContract {
+
+    private static final Fingerprint REQUEST = Fingerprint.sha256("{\"amount\":100}");
+    private static final Fingerprint OTHER_REQUEST = Fingerprint.sha256("{\"amount\":999}");
+
+    protected final VirtualTime time = new VirtualTime();
+
+    /**
+     * The virtual wall clock, started at the real current second: DynamoDB Local runs TTL deletion on the
+     * real clock, so records must not look expired to it before the test says so.
+     */
+    protected final Clock clock = Clock.offset(time.wallClock(),
+            Duration.between(time.wallClock().instant(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    private final List<IdempotencyStore> stores = new ArrayList<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    /** Makes an empty store (a fresh key space) that reads {@code clock}. */
+    protected abstract IdempotencyStore newStore(Clock clock);
+
+    /** The largest result the store keeps, in bytes. */
+    protected abstract int maxResultBytes();
+
+    /** How many tokens and concurrent callers the concurrency tests use; 500 and 16 unless overridden. */
+    protected int tokens() {
+        return 500;
+    }
+
+    protected int callers() {
+        return 16;
+    }
+
+    /** How many tokens the fail-fast race uses; {@link #tokens()} unless overridden. */
+    protected int failFastTokens() {
+        return tokens();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        threads.shutdownNow();
+        for (IdempotencyStore store : stores) {
+            if (store instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    private IdempotencyStore store(Clock clock) {
+        IdempotencyStore store = newStore(clock);
+        stores.add(store);
+        return store;
+    }
+
+    private <T> IdempotentExecutorBuilder<T> executor(IdempotencyStore store, ResultCodec<T> codec) {
+        return IdempotentExecutor.builder(store, codec).clock(clock).ticker(time).sleeper(time)
+                .scheduler(time).random(RandomSource.seeded(7));
+    }
+
+    private static String token() {
+        return IdempotencyKeys.random();
+    }
+
+    @Test
+    void execute_whenManyTokensEachRacedByManyCallers_runsEachOnceAndEveryCallerGetsTheSameResult() throws Exception {
+        Clock frozen = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        IdempotencyStore store = store(frozen);
+        IdempotentExecutor<String> executor = executor(store, ResultCodec.utf8()).clock(frozen)
+                .waitTimeout(Duration.ofDays(1)).build();
+
+        Map<String, List<Object>> outcomes = race(executor, tokens());
+
+        assertEquals(tokens(), outcomes.size());
+        for (List<Object> seen : outcomes.values()) {
+            assertEquals(callers(), seen.size());
+            assertEquals(1, seen.stream().distinct().count(), "different results for one token: " + seen);
+        }
+    }
+
+    @Test
+    void execute_whenRacedWithFailFast_runsEachOnceAndOthersReplayOrGetInProgress() throws Exception {
+        Clock frozen = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        IdempotencyStore store = store(frozen);
+        IdempotentExecutor<String> executor = executor(store, ResultCodec.utf8()).clock(frozen)
+                .whenInProgress(WhenInProgress.FAIL_FAST).build();
+
+        Map<String, List<Object>> outcomes = race(executor, failFastTokens());
+
+        for (Map.Entry<String, List<Object>> token : outcomes.entrySet()) {
+            List<Object> results = token.getValue().stream().filter(String.class::isInstance).distinct().toList();
+            assertEquals(1, results.size(), "results for one token: " + token.getValue());
+            token.getValue().stream().filter(o -> !(o instanceof String))
+                    .forEach(o -> assertInstanceOf(OperationInProgressException.class, o));
+            assertEquals(results.get(0), executor.execute(token.getKey(), REQUEST, () -> "ran again"));
+        }
+    }
+
+    /** Every caller calls every token in the same order; returns what each caller got, per token. */
+    private Map<String, List<Object>> race(IdempotentExecutor<String> executor, int tokenCount) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < tokenCount; i++) {
+            tokens.add(token());
+        }
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        Map<String, List<Object>> outcomes = new ConcurrentHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> callers = new ArrayList<>();
+        for (int c = 0; c < callers(); c++) {
+            callers.add(threads.submit(() -> {
+                start.await();
+                for (String token : tokens) {
+                    Object outcome;
+                    try {
+                        outcome = executor.execute(token, REQUEST, () -> {
+                            runs.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+                            return token + "/" + UUID.randomUUID();
+                        });
+                    } catch (IdempotencyException e) {
+                        outcome = e;
+                    }
+                    outcomes.computeIfAbsent(token, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(outcome);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> caller : callers) {
+            caller.get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(tokens.size(), runs.size(), "every token ran");
+        runs.forEach((token, count) -> assertEquals(1, count.get(), "runs of " + token));
+        return outcomes;
+    }
+
+    @Test
+    void execute_whenHolderStopsThenLeaseEnds_otherCallerTakesOverAndTheLateCompletionIsFenced() throws Exception {
+        IdempotencyStore store = store(clock);
+        IdempotentExecutorBuilder<String> builder = executor(store, ResultCodec.utf8())
+                .lease(Duration.ofSeconds(10)).heartbeat(Duration.ofSeconds(3));
+        String token = token();
+        CountDownLatch aClaimed = new CountDownLatch(1);
+        CountDownLatch aMayFinish = new CountDownLatch(1);
+        Future<String> a = threads.submit(() -> builder.build().execute(token, REQUEST, () -> {
+            aClaimed.countDown();
+            aMayFinish.await();
+            return "from A";
+        }));
+        assertTrue(aClaimed.await(30, TimeUnit.SECONDS));
+
+        OperationInProgressException turnedAway = assertThrows(OperationInProgressException.class, () -> builder
+                .whenInProgress(WhenInProgress.FAIL_FAST).build().execute(token, REQUEST, () -> "must not run"));
+        assertEquals(Duration.ofSeconds(10), turnedAway.retryAfter());
+        Duration before = time.elapsed();
+        String b = builder.whenInProgress(WhenInProgress.WAIT).build().execute(token, REQUEST, () -> "from B");
+        aMayFinish.countDown();
+
+        assertEquals("from B", b);
+        assertTrue(time.elapsed().minus(before).compareTo(Duration.ofSeconds(10)) >= 0, "B waited out the lease");
+        LeaseLostException late = (LeaseLostException) assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> a.get(30, TimeUnit.SECONDS)).getCause();
+        assertEquals("from A", late.result());
+        assertEquals("from B", builder.build().execute(token, REQUEST, () -> "must not run"));
+    }
+
+    @Test
+    void execute_whenTokenReusedWithAnotherRequest_throwsMismatchWhetherCompletedOrInProgress() throws Exception {
+        IdempotentExecutorBuilder<String> builder = executor(store(clock), ResultCodec.utf8());
+        IdempotentExecutor<String> executor = builder.build();
+        AtomicInteger runs = new AtomicInteger();
+        String done = token();
+        executor.execute(done, REQUEST, () -> "first " + runs.incrementAndGet());
+        String running = token();
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Future<String> holder = threads.submit(() -> executor.execute(running, REQUEST, () -> {
+            claimed.countDown();
+            finish.await();
+            return "held";
+        }));
+        assertTrue(claimed.await(30, TimeUnit.SECONDS));
+
+        RequestMismatchException completed = assertThrows(RequestMismatchException.class,
+                () -> executor.execute(done, OTHER_REQUEST, () -> "second " + runs.incrementAndGet()));
+        RequestMismatchException inProgress = assertThrows(RequestMismatchException.class,
+                () -> executor.execute(running, OTHER_REQUEST, () -> "second " + runs.incrementAndGet()));
+        finish.countDown();
+
+        assertEquals(REQUEST.hex(), completed.storedFingerprint());
+        assertEquals(OTHER_REQUEST.hex(), inProgress.requestFingerprint());
+        assertEquals(1, runs.get());
+        assertEquals("held", holder.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void execute_whenTokenIsInvalid_throwsTypedAndRunsNothing() {
+        IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8()).build();
+        AtomicInteger runs = new AtomicInteger();
+
+        for (String bad : new String[] {"", " lead", "tab\there", "é", "x".repeat(256)}) {
+            assertThrows(InvalidIdempotencyKeyException.class,
+                    () -> executor.execute(bad, REQUEST, () -> "ran " + runs.incrementAndGet()), bad);
+        }
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void execute_whenResultIsTooLarge_throwsTypedAndNeverRunsAgain() {
+        IdempotentExecutor<byte[]> executor = executor(store(clock), ResultCodec.bytes()).build();
+        AtomicInteger runs = new AtomicInteger();
+        String token = token();
+        byte[] huge = new byte[maxResultBytes() + 1];
+
+        ResultTooLargeException first = assertThrows(ResultTooLargeException.class, () -> executor.execute(token,
+                REQUEST, () -> {
+                    runs.incrementAndGet();
+                    return huge;
+                }));
+        ResultTooLargeException replay = assertThrows(ResultTooLargeException.class,
+                () -> executor.execute(token, REQUEST, () -> new byte[runs.incrementAndGet()]));
+
+        assertSame(huge, first.result());
+        assertEquals(huge.length, first.resultBytes());
+        assertNull(replay.result());
+        assertEquals(huge.length, replay.resultBytes());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenRecordExpired_countsItAbsentAndRunsAnew() {
+        IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8())
+                .ttl(Duration.ofHours(1)).build();
+        AtomicInteger runs = new AtomicInteger();
+        String token = token();
+        assertEquals("run 1", executor.execute(token, REQUEST, () -> "run " + runs.incrementAndGet()));
+
+        time.advance(Duration.ofMinutes(59));
+        assertEquals("run 1", executor.execute(token, REQUEST, () -> "run " + runs.incrementAndGet()));
+        time.advance(Duration.ofMinutes(2));
+
+        assertEquals("run 2", executor.execute(token, OTHER_REQUEST, () -> "run " + runs.incrementAndGet()));
+    }
+
+    @Test
+    void execute_whenFirstRunFailsRetryably_releasesSoTheRetryRunsAndSucceeds() {
+        IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8()).build();
+        String token = token();
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThrows(IllegalStateException.class, () -> executor.execute(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("downstream said 503");
+        }));
+        String retried = executor.execute(token, REQUEST, () -> "ok after " + runs.incrementAndGet());
+
+        assertEquals("ok after 2", retried);
+        assertEquals("ok after 2", executor.execute(token, REQUEST, () -> "never"));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.secondchance.dynamodb.internal;
+
+import static dev.secondchance.dynamodb.IdempotencyTable.CODEC;
+import static dev.secondchance.dynamodb.IdempotencyTable.CODEC_VERSION;
+import static dev.secondchance.dynamodb.IdempotencyTable.EXPIRATION;
+import static dev.secondchance.dynamodb.IdempotencyTable.FAILURE_MESSAGE;
+import static dev.secondchance.dynamodb.IdempotencyTable.FAILURE_TYPE;
+import static dev.secondchance.dynamodb.IdempotencyTable.FINGERPRINT;
+import static dev.secondchance.dynamodb.IdempotencyTable.ID;
+import static dev.secondchance.dynamodb.IdempotencyTable.LEASE_EXPIRY;
+import static dev.secondchance.dynamodb.IdempotencyTable.OUTCOME;
+import static dev.secondchance.dynamodb.IdempotencyTable.OWNER;
+import static dev.secondchance.dynamodb.IdempotencyTable.RESULT;
+import static dev.secondchance.dynamodb.IdempotencyTable.RESULT_SIZE;
+import static dev.secondchance.dynamodb.IdempotencyTable.STATUS;
+import static dev.secondchance.dynamodb.IdempotencyTable.VERSION;
+
+import dev.secondchance.idempotency.Completion;
+import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.RecordStatus;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Converts between records and DynamoDB items. */
+final class Items {
+
+    private Items() {}
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The item of a fresh IN_PROGRESS claim. */
+    static Map<String, AttributeValue> inProgress(String partitionKey, IdempotencyRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ID, s(partitionKey));
+        item.put(STATUS, s(RecordStatus.IN_PROGRESS.name()));
+        item.put(FINGERPRINT, s(record.fingerprint()));
+        item.put(OWNER, s(record.owner()));
+        item.put(VERSION, n(record.version()));
+        item.put(LEASE_EXPIRY, n(record.leaseExpiresAtMillis()));
+        item.put(EXPIRATION, n(record.expiresAtEpochSecond()));
+        return item;
+    }
+
+    /** The attributes a completion sets besides status and expiry. */
+    static Map<String, AttributeValue> completion(Completion completion) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(OUTCOME, s(completion.kind().name()));
+        values.put(RESULT_SIZE, n(completion.resultSize()));
+        if (completion.codecId() != null) {
+            values.put(CODEC, s(completion.codecId()));
+            values.put(CODEC_VERSION, n(completion.codecVersion()));
+        }
+        byte[] result = completion.result();
+        if (result != null) {
+            values.put(RESULT, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(result)));
+        }
+        if (completion.failureType() != null) {
+            values.put(FAILURE_TYPE, s(completion.failureType()));
+        }
+        if (completion.failureMessage() != null) {
+            values.put(FAILURE_MESSAGE, s(completion.failureMessage()));
+        }
+        return values;
+    }
+
+    /** Reads an item back; {@code key} is the store key (the item holds only its partition key). */
+    static IdempotencyRecord toRecord(String key, Map<String, AttributeValue> item) {
+        RecordStatus status = RecordStatus.valueOf(item.get(STATUS).s());
+        return new IdempotencyRecord(key, status, item.get(FINGERPRINT).s(), item.get(OWNER).s(),
+                number(item, VERSION), number(item, LEASE_EXPIRY), number(item, EXPIRATION),
+                status == RecordStatus.COMPLETED ? toCompletion(item) : null);
+    }
+
+    private static Completion toCompletion(Map<String, AttributeValue> item) {
+        Completion.Kind kind = Completion.Kind.valueOf(item.get(OUTCOME).s());
+        return switch (kind) {
+            case RESULT -> Completion.result(item.containsKey(RESULT) ? item.get(RESULT).b().asByteArray() : null,
+                    item.get(CODEC).s(), (int) number(item, CODEC_VERSION));
+            case FAILURE -> Completion.failure(item.get(FAILURE_TYPE).s(),
+                    item.containsKey(FAILURE_MESSAGE) ? item.get(FAILURE_MESSAGE).s() : null);
+            case RESULT_TOO_LARGE -> Completion.resultTooLarge(number(item, RESULT_SIZE), item.get(CODEC).s(),
+                    (int) number(item, CODEC_VERSION));
+        };
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        return Long.parseLong(item.get(name).n());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.secondchance.dynamodb;
+
+import dev.secondchance.idempotency.testing.ExactlyOnceContract;
+import dev.secondchance.idempotency.IdempotencyStore;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The executor's promises against in-process DynamoDB Local: 500 tokens × 16 callers and the rest. */
+class DynamoDbExactlyOnceTest extends ExactlyOnceContract {
+
+    private static String table;
+
+    @BeforeAll
+    static void createTable() {
+        table = DynamoDbLocal.newTable(DynamoDbLocal.embedded());
+    }
+
+    @Override
+    protected IdempotencyStore newStore(Clock clock) {
+        return DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), table).clock(clock).build();
+    }
+
+    /** 500 × 16 runs in the WAIT race; the fail-fast race checks the same promise on 100 × 16 to save time. */
+    @Override
+    protected int failFastTokens() {
+        return 100;
+    }
+
+    @Override
+    protected int maxResultBytes() {
+        return 400 * 1024;
+    }
+}

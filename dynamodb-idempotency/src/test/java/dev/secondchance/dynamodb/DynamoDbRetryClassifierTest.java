@@ -1,0 +1,62 @@
+package dev.secondchance.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.Verdict;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+/** The store's classifier on the SDK's own exception types, built as the SDK builds them. */
+class DynamoDbRetryClassifierTest {
+
+    private final RetryClassifier classifier = DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), "any_table")
+            .build().retryClassifier();
+
+    private static DynamoDbException service(int status, String code) {
+        return (DynamoDbException) DynamoDbException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+    }
+
+    @Test
+    void classifyFailure_whenThrottlingCodeOr429_isThrottled() {
+        ProvisionedThroughputExceededException throughput = ProvisionedThroughputExceededException.builder()
+                .statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException").build()).build();
+
+        assertEquals(Verdict.Kind.THROTTLED, classifier.classifyFailure(throughput).kind());
+        assertEquals(Verdict.Kind.THROTTLED, classifier.classifyFailure(service(400, "ThrottlingException")).kind());
+        assertEquals(Verdict.Kind.THROTTLED, classifier.classifyFailure(service(429, "Unknown")).kind());
+    }
+
+    @Test
+    void classifyFailure_when5xx_isRetriedAndOther4xxIsFinal() {
+        assertEquals(Verdict.Kind.RETRY, classifier.classifyFailure(service(500, "InternalServerError")).kind());
+        assertEquals(Verdict.Kind.RETRY, classifier.classifyFailure(service(503, "ServiceUnavailable")).kind());
+        assertEquals(Verdict.fail("ValidationException"), classifier.classifyFailure(service(400, "ValidationException")));
+        assertEquals(Verdict.Kind.FAIL, classifier.classifyFailure(service(400, "ResourceNotFoundException")).kind());
+    }
+
+    @Test
+    void classifyFailure_whenNoResponseBecauseOfIoOrTimeout_isRetried() {
+        SdkClientException refused = SdkClientException.builder().message("Unable to execute HTTP request")
+                .cause(new ConnectException("Connection refused")).build();
+
+        assertEquals(Verdict.Kind.RETRY, classifier.classifyFailure(refused).kind());
+        assertEquals(Verdict.Kind.RETRY,
+                classifier.classifyFailure(ApiCallAttemptTimeoutException.builder().message("slow").build()).kind());
+    }
+
+    @Test
+    void classifyFailure_whenClientMisconfiguredOrUnknown_abstains() {
+        assertEquals(Verdict.abstain(),
+                classifier.classifyFailure(SdkClientException.builder().message("Unable to load region").build()));
+        assertEquals(Verdict.abstain(), classifier.classifyFailure(new UncheckedIOException(new ConnectException())));
+    }
+}
