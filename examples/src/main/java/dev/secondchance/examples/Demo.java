@@ -24,7 +24,8 @@ import java.util.List;
  * {@code settings(Options)} and a {@code run(settings, out, err)} that returns what it produced, and a
  * summary of a few lines at the end. Later examples (idempotent payments, SDK wrapping) get their own
  * package and {@code main} the same way; this demo runs the two herd examples only.
- * The others: {@link dev.secondchance.examples.sdk.SdkWrapping} (docs/examples.md).
+ * The others: {@link dev.secondchance.examples.payments.IdempotentPayments} and
+ * {@link dev.secondchance.examples.sdk.SdkWrapping} (docs/examples.md).
  */
 public final class Demo {
 

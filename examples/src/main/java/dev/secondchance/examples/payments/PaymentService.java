@@ -1,0 +1,76 @@
+package dev.secondchance.examples.payments;
+
+import dev.secondchance.dynamodb.JacksonFingerprints;
+import dev.secondchance.idempotency.IdempotentExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One payment server: it charges a card through the {@link CardNetwork}, at most once per client token,
+ * with an {@link IdempotentExecutor} whose records are in DynamoDB. Several servers may share one table, as
+ * the processes of one service do. It can be told to crash during its next charge. Thread-safe.
+ */
+public final class PaymentService {
+
+    private final String name;
+    private final IdempotentExecutor<Receipt> charges;
+    private final CardNetwork network;
+    private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicBoolean crashNext = new AtomicBoolean();
+
+    /**
+     * @param name the server's name, for receipts and output
+     * @param charges the executor, with its store and lease
+     * @param network the card network
+     */
+    public PaymentService(String name, IdempotentExecutor<Receipt> charges, CardNetwork network) {
+        this.name = name;
+        this.charges = charges;
+        this.network = network;
+    }
+
+    /**
+     * Charges the card once per token: a later call with the same token and request gets the first receipt.
+     *
+     * @param token the client token, the same on every retry and resubmission of one payment
+     * @param request what to charge
+     * @return the receipt of the one charge
+     * @throws dev.secondchance.idempotency.RequestMismatchException if the token was used for another request
+     */
+    public Receipt charge(String token, ChargeRequest request) {
+        return charges.execute(token, JacksonFingerprints.of(request), () -> run(request));
+    }
+
+    /**
+     * Charges the card with no token: every call is a new charge.
+     *
+     * @param request what to charge
+     * @return the receipt of a new charge
+     */
+    public Receipt chargeWithoutToken(ChargeRequest request) {
+        return run(request);
+    }
+
+    /** Makes the next charge crash the server after it claimed the token and before the network answered. */
+    public void crashDuringNextCharge() {
+        crashNext.set(true);
+    }
+
+    /** @return how many times this server ran a charge (a replay does not run one) */
+    public int runs() {
+        return runs.get();
+    }
+
+    /** @return the server's name */
+    public String name() {
+        return name;
+    }
+
+    private Receipt run(ChargeRequest request) {
+        runs.incrementAndGet();
+        if (crashNext.getAndSet(false)) {
+            throw new SimulatedCrash(name);
+        }
+        return network.charge(request, name);
+    }
+}

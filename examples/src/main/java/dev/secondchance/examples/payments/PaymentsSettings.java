@@ -1,0 +1,36 @@
+package dev.secondchance.examples.payments;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The settings of the payments example.
+ *
+ * @param out the folder for {@code payments.csv}
+ * @param endpoint a DynamoDB endpoint (DynamoDB Local as a server, say), or null
+ * @param aws true to use DynamoDB in {@code region} with the default AWS credentials
+ * @param region the region
+ * @param table the table of idempotency records when not in-process
+ * @param lease how long a claim holds before another server may take over
+ * @param simulatedTime true to run on {@link SimulatedTime}, where waiting out the lease takes no real time
+ * @param seed the seed of the client's retry jitter
+ */
+public record PaymentsSettings(Path out, URI endpoint, boolean aws, Region region, String table, Duration lease,
+        boolean simulatedTime, long seed) {
+
+    /** Checks the fields. */
+    public PaymentsSettings {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(lease, "lease");
+    }
+
+    /** @return true when the records go to DynamoDB Local in this JVM */
+    public boolean inProcess() {
+        return endpoint == null && !aws;
+    }
+}
