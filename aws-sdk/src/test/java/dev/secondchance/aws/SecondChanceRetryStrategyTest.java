@@ -20,6 +20,7 @@ import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
+import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Verdict;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
@@ -476,7 +477,7 @@ class SecondChanceRetryStrategyTest {
         assertEquals(0, strategy.metrics().ended(EndReason.SUCCESS), "the policy was told of a retryable result");
     }
 
-    /** A limiter that asks for a fixed wait and counts what it is told. */
+    /** A limiter that reserves a fixed wait and counts what it is told; trackers only reserve. */
     private static final class CountingLimiter implements AdaptiveRateLimiter {
         private final Duration delay;
         final AtomicInteger acquired = new AtomicInteger();
@@ -488,7 +489,12 @@ class SecondChanceRetryStrategyTest {
         }
 
         @Override
-        public Duration acquire() {
+        public SendSlot acquire() {
+            throw new AssertionError("a tracker's pipeline waits once per attempt, so it reserves");
+        }
+
+        @Override
+        public Duration reserve() {
             acquired.incrementAndGet();
             return delay;
         }

@@ -5,20 +5,33 @@ import java.time.Duration;
 
 /**
  * Client-side rate limiting shared by all calls of a client, off by default. Until the first throttling
- * or overload answer it lets everything through; then it cuts the send rate and grows it back as calls
- * succeed, so a process with many threads converges on what the server can take.
+ * or overload answer it lets everything through; then it paces sends at a rate it cuts on throttling and
+ * grows back as calls succeed, so a process with many threads converges on what the server can take.
  *
- * <p>Every attempt, the first included, asks {@link #acquire()} and waits the returned delay before it is
- * sent. Implementations are thread-safe and never block.
+ * <p>The retry loops of {@link RetryPolicy} ask {@link #acquire()} right before every attempt, the first
+ * included, after any backoff has been waited out, so the limiter paces what is really about to be sent.
+ * Pipelines that wait only once per attempt and cannot ask again (a {@link CallTracker} in the AWS SDK)
+ * use {@link #reserve()} when they plan the attempt.
+ *
+ * <p>Implementations are thread-safe and never block.
  */
 public interface AdaptiveRateLimiter {
 
     /**
-     * Reserves a send slot.
+     * Asks for a send slot now. A held slot is the caller's: it sends after the slot's wait. A slot that is
+     * not held means the next free slot is too far ahead to hold (the rate may change before then): the
+     * caller waits, holding nothing, and asks again.
      *
-     * @return how long the caller must wait before sending; zero when the rate allows it now
+     * @return a held slot (possibly {@link SendSlot#now()}), or a wait before asking again
      */
-    Duration acquire();
+    SendSlot acquire();
+
+    /**
+     * Takes the next free slot, however far ahead, for a caller that cannot ask again.
+     *
+     * @return how long the caller must wait before sending; zero when it may send now
+     */
+    Duration reserve();
 
     /** Records a throttling answer: the send rate falls. */
     void onThrottled();
@@ -27,11 +40,11 @@ public interface AdaptiveRateLimiter {
     void onSuccess();
 
     /**
-     * The CUBIC limiter of the AWS SDK's adaptive retry mode (β 0.7, C 0.4, smoothing 0.8, minimum fill
-     * rate 0.5 per second), made robust to a herd: one cut per congestion event (throttles within one
-     * 0.5 s measurement interval of a cut do not cut again), a rate estimate before the first interval
-     * closes, a cut that starts from the allowed rate while callers are queued, successes that never lower
-     * the rate, and queued waits that keep their length when the rate changes.
+     * A CUBIC limiter after the AWS SDK's adaptive retry mode (β 0.7, C 0.4, minimum rate 0.5 per second),
+     * made to pace a herd: the first cut starts from the rate the server accepted (zero in an outage, so
+     * the limiter probes at its minimum rate), one cut per congestion event (0.5 s), later cuts from the
+     * rate it really granted, an exponential slow start back to the last known good rate, successes that
+     * never lower the rate, and slots held at most 100 ms ahead so that waiting callers see a rate rise.
      *
      * @param ticker the time source
      * @return a new limiter; share it between the policies of one client

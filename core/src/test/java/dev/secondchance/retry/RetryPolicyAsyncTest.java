@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.retry.testing.ScriptedLimiter;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -73,6 +74,25 @@ class RetryPolicyAsyncTest {
         assertSame(failure, thrown.getCause());
         assertEquals(EndReason.ATTEMPTS_EXHAUSTED, RetriesEnded.of(failure).orElseThrow().endReason());
         assertEquals(2, RetriesEnded.of(failure).orElseThrow().attempts());
+    }
+
+    @Test
+    void callAsync_whenRateLimiterHasNoSlotYet_schedulesTheQuestionAgainThenTheAttempt() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ScriptedLimiter limiter = new ScriptedLimiter(SendSlot.askAgainAfter(Duration.ofMillis(400)),
+                SendSlot.after(Duration.ofMillis(20)), SendSlot.now());
+        RetryPolicy policy = policy(3).toBuilder().rateLimiter(limiter).build();
+
+        CompletableFuture<String> result = policy.callAsync(
+                () -> calls.incrementAndGet() < 2 ? failed(new ConnectException("x")) : CompletableFuture.completedFuture("ok"));
+
+        assertEquals(0, calls.get(), "no slot yet: nothing sent");
+        time.runDueTasks();
+        assertEquals("ok", result.get(0, TimeUnit.SECONDS));
+        assertEquals(2, calls.get());
+        assertEquals(3, limiter.asked(), "asked before the first attempt (twice) and after the backoff");
+        assertEquals(List.of(Duration.ofMillis(400), Duration.ofMillis(20), Duration.ofMillis(100)),
+                time.scheduledDelays(), "the retry's slot is asked for when its backoff has ended");
     }
 
     @Test

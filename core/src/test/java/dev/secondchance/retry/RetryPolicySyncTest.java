@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.retry.testing.ScriptedLimiter;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -351,43 +352,51 @@ class RetryPolicySyncTest {
     }
 
     @Test
-    void call_whenRateLimiterHoldsAttemptsBack_waitsForIt() throws IOException {
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter() {
-            @Override
-            public Duration acquire() {
-                return Duration.ofMillis(250);
-            }
-
-            @Override
-            public void onThrottled() {}
-
-            @Override
-            public void onSuccess() {}
-        };
-        RetryPolicy policy = builder().backoff(Backoff.fixed(Duration.ofMillis(100))).rateLimiter(limiter).build();
+    void call_whenRateLimiterHoldsAttemptsBack_waitsForItAfterTheBackoff() throws IOException {
+        RetryPolicy policy = builder().backoff(Backoff.fixed(Duration.ofMillis(100)))
+                .rateLimiter(new ScriptedLimiter(SendSlot.after(Duration.ofMillis(250)))).build();
 
         policy.call(failing(1, new ConnectException("x"), new AtomicInteger()));
 
-        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(250)), time.sleeps(),
-                "the first attempt waits for the limiter; the retry waits the longer of limiter and backoff");
+        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(100), Duration.ofMillis(250)), time.sleeps(),
+                "the limiter is asked right before each attempt, after the backoff has been waited out");
+    }
+
+    @Test
+    void call_whenRateLimiterHasNoSlotYet_asksAgainAfterItsWaitBeforeSending() throws IOException {
+        ScriptedLimiter limiter = new ScriptedLimiter(SendSlot.askAgainAfter(Duration.ofMillis(400)),
+                SendSlot.askAgainAfter(Duration.ofMillis(300)), SendSlot.after(Duration.ofMillis(20)));
+        AtomicInteger calls = new AtomicInteger();
+        RetryPolicy policy = builder().rateLimiter(limiter).build();
+
+        policy.call(failing(0, null, calls));
+
+        assertEquals(1, calls.get());
+        assertEquals(3, limiter.asked());
+        assertEquals(List.of(Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofMillis(20)), time.sleeps());
+    }
+
+    @Test
+    void call_whenAskingAgainWouldPassTheDeadline_endsWithDeadlineExceeded() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        RetryPolicy policy = builder().deadline(Duration.ofSeconds(1)).backoff(Backoff.fixed(Duration.ofMillis(100)))
+                .rateLimiter(new ScriptedLimiter(SendSlot.now(), SendSlot.askAgainAfter(Duration.ofMillis(500))))
+                .build();
+
+        ConnectException thrown = assertThrows(ConnectException.class,
+                () -> policy.call(failing(5, new ConnectException("x"), calls)));
+
+        assertEquals(1, calls.get());
+        assertEquals(EndReason.DEADLINE_EXCEEDED, RetriesEnded.of(thrown).orElseThrow().endReason());
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(500)), time.sleeps(),
+                "asked again once at 0.1 s (wait 0.5 s), then at 0.6 s a wait to 1.1 s passes the deadline");
     }
 
     @Test
     void call_whenRateLimiterWouldHoldTheFirstAttemptPastTheDeadline_failsWithoutRunningIt() {
-        AdaptiveRateLimiter slow = new AdaptiveRateLimiter() {
-            @Override
-            public Duration acquire() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public void onThrottled() {}
-
-            @Override
-            public void onSuccess() {}
-        };
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy policy = builder().deadline(Duration.ofSeconds(10)).rateLimiter(slow).build();
+        RetryPolicy policy = builder().deadline(Duration.ofSeconds(10))
+                .rateLimiter(new ScriptedLimiter(SendSlot.after(Duration.ofSeconds(30)))).build();
 
         DeadlineExceededException thrown = assertThrows(DeadlineExceededException.class,
                 () -> policy.call(failing(0, null, calls)));

@@ -33,7 +33,7 @@ final class AsyncRetry<T> {
         this.caller = caller;
         this.onEnd = onEnd;
         config.budget().onCall();
-        this.call = new RetryCall<>(config, metrics, config.ticker().nanoTime());
+        this.call = new RetryCall<>(config, metrics, config.ticker().nanoTime(), true);
     }
 
     /** Starts the loop; {@code onEnd} receives the outcome unless {@code caller} is cancelled first. */
@@ -45,22 +45,33 @@ final class AsyncRetry<T> {
                 retry.cancel();
             }
         });
-        RetryDecision<T> first = retry.call.beforeFirstAttempt();
-        if (!first.isRetry()) {
-            onEnd.accept(first.outcome());
+        retry.pace();
+    }
+
+    /** Asks the rate limiter, if there is one, then attempts now or after a scheduled wait. */
+    private void pace() {
+        if (caller.isDone()) {
             return;
         }
-        Duration delay = first.delay();
-        if (delay.isZero()) {
-            retry.attempt();
+        if (config.rateLimiter() == null) {
+            attempt();
+            return;
+        }
+        RetryDecision<T> slot = call.beforeSend();
+        if (!slot.isRetry()) {
+            onEnd.accept(slot.outcome());
+        } else if (!call.slotHeld()) {
+            schedule(this::pace, slot.delay());
+        } else if (slot.delay().isZero()) {
+            attempt();
         } else {
-            retry.schedule(delay);
+            schedule(this::attempt, slot.delay());
         }
     }
 
     /** Every retry goes through the scheduler, even at zero delay, so that the stack never grows. */
-    private void schedule(Duration delay) {
-        timer = config.scheduler().schedule(this::attempt, delay);
+    private void schedule(Runnable task, Duration delay) {
+        timer = config.scheduler().schedule(task, delay);
         if (caller.isDone()) {
             timer.cancel(false);
         }
@@ -94,7 +105,7 @@ final class AsyncRetry<T> {
         if (!step.isRetry()) {
             onEnd.accept(step.outcome());
         } else {
-            schedule(step.delay());
+            schedule(this::pace, step.delay());
         }
     }
 

@@ -1,56 +1,60 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.retry.AdaptiveRateLimiter;
+import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Ticker;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The client-side rate limiter of the AWS SDK's adaptive retry mode: a token bucket whose fill rate follows
- * TCP CUBIC, with the changes a herd of callers needs (see below).
+ * A client-side rate limiter after the AWS SDK's adaptive retry mode: sends are spaced {@code 1/rate}
+ * apart once the first throttle turns it on, and the rate follows TCP CUBIC, with the changes a herd of
+ * callers needs (see below).
  *
- * <p>Every answer updates a measured send rate ({@link RateMeter}: answers per second in half-second
- * intervals, smoothed with weight 0.8). Until the first throttle the bucket is off and {@link #acquire()}
- * returns zero. A throttle takes the rate the client was sending as the last maximum {@code M} (the
- * measured rate the first time; after that the allowed rate, or the measured rate if lower while the bucket
- * has tokens left), cuts the allowed rate to {@code β·M} (β = 0.7) and turns the bucket on. Each success
- * then sets the rate on the curve {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛(M·(1 − β)/C)}, t in
- * seconds since the last cut), which climbs fast, flattens near {@code M}, then probes above it. Successes
- * never raise the rate above twice the measured rate; the rate never falls below 0.5 per second; the bucket
- * holds one second of tokens (at least 1).
+ * <p><b>Slots.</b> Until the first throttle {@link #acquire()} answers {@link SendSlot#now()}. Then each
+ * caller is handed the next free slot, spaced {@code 1/rate} after the previous one (no bursts), if that
+ * slot is at most {@value #HORIZON_SECONDS} s ahead; otherwise it holds nothing and is told to ask again
+ * when the line will have moved that far (at least {@value #HORIZON_SECONDS}/2 s, at most
+ * {@value #MAX_ASK_AGAIN_SECONDS} s). Slots once handed out keep their time when the rate changes; the next
+ * free slot is always {@code 1/rate} after the last one handed out, at the current rate, so a rise takes
+ * effect at once.
+ * {@link #reserve()} hands out the next slot however far ahead, for pipelines that cannot ask again.
  *
- * <p>Differences from the AWS SDK, each found in a herd of 1,000 callers after an outage, where the SDK's
- * rules drove the rate to its floor and handed the k-th caller a wait of k × 2 s:
+ * <p><b>Rate.</b> A throttle cuts the rate to {@code β·M} (β = 0.7) and starts a CUBIC curve
+ * {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛(M·(1 − β)/C)}, t in seconds since the cut), which each
+ * success follows upwards. While the rate is below the slow-start target, each success adds
+ * {@value #SLOW_START_STEP} per second instead, which doubles the rate about every 0.35 s while every send
+ * succeeds. Unless callers are lined up for slots, successes never raise the rate above twice the rate of
+ * slots granted in the last 0.25 s ({@link RecentSends}; a client that does not use its rate does not raise
+ * it). Successes never lower it. The rate
+ * never falls below {@value #MIN_RATE} per second.
+ *
+ * <p>Differences from the AWS SDK, each found with a herd of 1,000 callers after a 2 s outage (examples,
+ * {@code LiveHerd}):
  * <ul>
- *   <li><b>One cut per congestion event.</b> Throttles within one measurement interval (0.5 s) of the last
- *       cut answer requests sent before that cut took effect, so they do not cut again: TCP cuts once per
- *       round trip, not once per lost packet. The SDK cuts on every throttle, so 1,000 callers throttled
- *       together cut the rate 1,000 times (0.7^1000).</li>
- *   <li><b>In debt, the cut starts from the allowed rate.</b> The SDK cuts from the lower of the measured
- *       and the allowed rate. While the bucket is in debt, callers are queued for every slot, so the client
- *       sends at the allowed rate; the answers it has received lag behind (callers are still waiting out
- *       their slots or their backoff), and cutting from them cuts again and again from a rate the
- *       limiter's own waits lowered. With tokens left, the lower of the two is kept.</li>
+ *   <li><b>The first cut starts from the rate the server accepted</b> ({@link RateMeter}, successes per
+ *       second), not from the send rate. A herd's first answers arrive before any send rate means
+ *       anything (1,000 sends in a few milliseconds read as 100,000 per second), and a server that sheds
+ *       load tells the client its capacity by what it accepts. In an outage that is zero: the limiter
+ *       drops to its minimum rate and probes.</li>
+ *   <li><b>Later cuts start from the granted rate</b> (the lower of the allowed rate and the slots
+ *       granted in the last 0.25 s), which is what the client really sent, without the half-second
+ *       smoothing that lags a ramp.</li>
+ *   <li><b>One cut per congestion event.</b> Throttles within 0.5 s of a cut answer requests sent before
+ *       the cut took effect, so they do not cut again: TCP cuts once per round trip, not once per lost
+ *       packet. The SDK cuts on every throttle, so 1,000 callers throttled together cut 1,000 times.</li>
+ *   <li><b>Slow start back to the last good rate.</b> A cut after at least one success sets the slow-start
+ *       target to the new rate; a cut with no success since the previous one (an outage) keeps it, so
+ *       when the server comes back the rate doubles its way up from the minimum in seconds, where the
+ *       cubic curve from a minimum of 0.5 per second needs tens of seconds.</li>
  *   <li><b>A success never lowers the rate.</b> The SDK sets the rate to {@code min(curve, 2 × measured)}
- *       on every success, so while callers wait out their backoff and few answers arrive, successes pull
- *       the rate down, the waits grow, even fewer answers arrive: a spiral to the floor. Here twice the
- *       measured rate caps growth (a client that does not use its rate does not raise it, as in CUBIC's
- *       application-limited rule), and only congestion events cut.</li>
- *   <li><b>A debt is kept in time when the rate changes.</b> A debt is slots already handed out; a new
- *       rate does not move them. The SDK keeps the debt in tokens, so after a cut to 70 % every later
- *       caller waits 1/0.7 times as long for the same queue (the waits balloon after a few cuts), and after
- *       a rise new callers are given slots that queued callers still hold (a burst).</li>
- *   <li><b>A rate before the first interval closes.</b> The herd's first throttle usually arrives before
- *       any interval has closed, when the SDK's measured rate is 0; {@link RateMeter} then estimates the
- *       rate from the interval still open, so the first cut starts from what the client was really
- *       sending.</li>
+ *       on every success, so while callers wait and few answers arrive, successes pull it down.</li>
+ *   <li><b>Slots are held at most {@value #HORIZON_SECONDS} s ahead.</b> The SDK hands every caller a slot
+ *       however far ahead (at the minimum rate the k-th caller waits k × 2 s) and never revisits it when
+ *       the rate recovers. Callers beyond the horizon ask again, so they see the new rate.</li>
  * </ul>
  *
- * <p>{@link #acquire()} never blocks: it takes a token even when none is left, leaving the bucket in debt,
- * and returns how long the caller must wait for that token, so concurrent callers are spaced
- * {@code 1/rate} apart. The debt is not bounded: a caller handed a bounded wait instead of its place in
- * line would send at the bound together with every other caller beyond it, which is a burst, not a rate.
- * Thread-safe through one short {@link ReentrantLock} section per call (no {@code synchronized}). Time
+ * <p>Thread-safe through one short {@link ReentrantLock} section per call (no {@code synchronized}). Time
  * comes only from the injected {@link Ticker}, measured from construction.
  */
 public final class CubicRateLimiter implements AdaptiveRateLimiter {
@@ -61,33 +65,39 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     /** CUBIC's scaling constant C (RFC 9438 and the AWS SDK), in requests per second per second³. */
     private static final double SCALE = 0.4;
 
-    /** The lowest allowed rate, as in the AWS SDK: one request every two seconds. */
-    private static final double MIN_FILL_RATE = 0.5;
+    /** The lowest rate, as in the AWS SDK: one request every two seconds, the probe rate in an outage. */
+    static final double MIN_RATE = 0.5;
 
-    /** The bucket always holds at least one token, so a caller at the floor rate can still send. */
-    private static final double MIN_CAPACITY = 1.0;
+    /** Slow start: requests per second added per success, so a fully used rate grows e^2 ≈ 7.4 × per second. */
+    static final double SLOW_START_STEP = 2.0;
 
-    /**
-     * How long after a cut further throttles belong to the same congestion event: one measurement interval,
-     * the time the limiter needs to see the effect of its own cut on the measured rate.
-     */
-    private static final double CONGESTION_EVENT_SECONDS = RateMeter.INTERVAL_SECONDS;
+    /** How far ahead a slot is held; beyond it callers ask again. Also the lag of a cut behind its cause. */
+    static final double HORIZON_SECONDS = 0.1;
+
+    /** The longest wait before asking again, so that a caller sees a recovering rate within half a second. */
+    static final double MAX_ASK_AGAIN_SECONDS = 0.5;
+
+    /** Slack for rounding in comparisons of times that are whole nanoseconds apart. */
+    private static final double ONE_NANOSECOND = 1e-9;
+
+    /** Throttles within this time of a cut belong to the same congestion event. */
+    private static final double CONGESTION_EVENT_SECONDS = 0.5;
 
     private final Ticker ticker;
     private final long origin;
     private final ReentrantLock lock = new ReentrantLock();
 
     // All guarded by lock; times are seconds since origin.
-    private final RateMeter meter = new RateMeter();
+    private final RateMeter accepted = new RateMeter();
+    private final RecentSends granted = new RecentSends();
     private boolean enabled;
-    private double fillRate;
-    private double maxCapacity;
-    private double tokens;
-    private boolean refilledOnce;
-    private double lastRefill;
+    private double rate;
+    private double lastSlot = Double.NEGATIVE_INFINITY;
     private double lastMaxRate;
     private double lastCut;
     private double timeWindow;
+    private double slowStartTarget = Double.POSITIVE_INFINITY;
+    private boolean succeededSinceCut;
 
     /**
      * @param ticker the time source
@@ -99,36 +109,95 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     }
 
     @Override
-    public Duration acquire() {
-        double waitSeconds;
+    public SendSlot acquire() {
         lock.lock();
         try {
-            double now = now();
-            meter.onSend(now);
             if (!enabled) {
-                return Duration.ZERO;
+                return SendSlot.now();
             }
-            refill(now);
-            waitSeconds = tokens >= 1.0 ? 0.0 : (1.0 - tokens) / fillRate;
-            tokens -= 1.0;
+            double now = now();
+            double slot = Math.max(now, nextSlot());
+            if (slot - now > HORIZON_SECONDS + ONE_NANOSECOND) {
+                double askAgain = Math.max(HORIZON_SECONDS / 2, Math.min(slot - now - HORIZON_SECONDS,
+                        MAX_ASK_AGAIN_SECONDS));
+                return SendSlot.askAgainAfter(toDuration(askAgain));
+            }
+            return SendSlot.after(take(now, slot));
         } finally {
             lock.unlock();
         }
-        if (!(waitSeconds > 0.0)) {
-            return Duration.ZERO;
+    }
+
+    @Override
+    public Duration reserve() {
+        lock.lock();
+        try {
+            if (!enabled) {
+                return Duration.ZERO;
+            }
+            double now = now();
+            return take(now, Math.max(now, nextSlot()));
+        } finally {
+            lock.unlock();
         }
-        // Rounded up so that a caller never sends early; the cast saturates at Long.MAX_VALUE.
-        return Duration.ofNanos((long) Math.ceil(waitSeconds * 1e9));
+    }
+
+    /** The next free slot: {@code 1/rate} after the last one handed out, at the rate of now. */
+    private double nextSlot() {
+        return lastSlot + 1 / rate;
+    }
+
+    private Duration take(double now, double slot) {
+        lastSlot = slot;
+        granted.add(now);
+        return slot > now ? toDuration(slot - now) : Duration.ZERO;
     }
 
     @Override
     public void onThrottled() {
-        update(true);
+        lock.lock();
+        try {
+            double now = now();
+            if (enabled && now - lastCut < CONGESTION_EVENT_SECONDS) {
+                return; // the same congestion event: already cut for it
+            }
+            lastMaxRate = enabled ? Math.min(rate, Math.max(granted.rate(now), MIN_RATE)) : accepted.rate(now);
+            rate = Math.max(MIN_RATE, lastMaxRate * BETA);
+            if (succeededSinceCut) {
+                slowStartTarget = rate;
+            }
+            timeWindow = Math.cbrt(lastMaxRate * (1 - BETA) / SCALE);
+            lastCut = now;
+            succeededSinceCut = false;
+            enabled = true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void onSuccess() {
-        update(false);
+        lock.lock();
+        try {
+            double now = now();
+            accepted.onAnswer(now);
+            succeededSinceCut = true;
+            if (!enabled) {
+                return;
+            }
+            // Callers lined up beyond now use the whole rate; otherwise growth stops at twice what was granted.
+            double ceiling = nextSlot() > now ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
+            double next;
+            if (rate < slowStartTarget) {
+                next = rate + SLOW_START_STEP;
+            } else {
+                double t = now - lastCut - timeWindow;
+                next = SCALE * t * t * t + lastMaxRate;
+            }
+            rate = Math.max(rate, Math.min(next, ceiling));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -139,84 +208,29 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     public double allowedRate() {
         lock.lock();
         try {
-            return enabled ? fillRate : Double.POSITIVE_INFINITY;
+            return enabled ? rate : Double.POSITIVE_INFINITY;
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Returns the smoothed rate of answers over the closed measurement intervals, for tests and metrics.
-     *
-     * @return answers per second; 0 until the first interval closes
-     */
-    public double measuredRate() {
-        lock.lock();
-        try {
-            return meter.smoothed();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void update(boolean throttled) {
-        lock.lock();
-        try {
-            double now = now();
-            meter.onAnswer(now);
-            double measured = meter.rate(now);
-            if (throttled) {
-                if (enabled && now - lastCut < CONGESTION_EVENT_SECONDS) {
-                    return; // the same congestion event: already cut for it
-                }
-                refill(now);
-                // In debt, callers are queued for every slot: the client sends at the allowed rate, whatever
-                // the answers say. With tokens left it may send less, and the measured rate says how much.
-                lastMaxRate = !enabled ? measured : tokens < 0 ? fillRate : Math.min(measured, fillRate);
-                timeWindow = Math.cbrt(lastMaxRate * (1 - BETA) / SCALE);
-                lastCut = now;
-                enabled = true;
-                setRate(now, lastMaxRate * BETA);
-            } else {
-                double t = now - lastCut - timeWindow;
-                double cubic = SCALE * t * t * t + lastMaxRate;
-                // Twice the measured rate caps growth only: a success never lowers the rate.
-                setRate(now, Math.min(cubic, enabled ? Math.max(fillRate, 2 * measured) : 2 * measured));
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void setRate(double now, double rate) {
-        refill(now);
-        double newRate = Math.max(rate, MIN_FILL_RATE);
-        if (tokens < 0) { // the debt is slots already handed out: keep its length in time, not in tokens
-            tokens *= newRate / fillRate;
-        }
-        fillRate = newRate;
-        maxCapacity = Math.max(rate, MIN_CAPACITY);
-        tokens = Math.min(tokens, maxCapacity);
-    }
-
-    private void refill(double now) {
-        if (refilledOnce) {
-            tokens = Math.min(maxCapacity, tokens + Math.max(0.0, now - lastRefill) * fillRate);
-        }
-        lastRefill = now;
-        refilledOnce = true;
     }
 
     private double now() {
         return (ticker.nanoTime() - origin) / 1e9;
     }
 
+    /**
+     * Rounded up to whole nanoseconds so that a caller never sends early, ignoring the rounding error of the
+     * subtraction of two times (a thousandth of a nanosecond); the cast saturates at Long.MAX_VALUE.
+     */
+    private static Duration toDuration(double seconds) {
+        return Duration.ofNanos((long) Math.ceil(seconds * 1e9 - 1e-3));
+    }
+
     @Override
     public String toString() {
         lock.lock();
         try {
-            return "AdaptiveRateLimiter.cubic(" + (enabled ? "rate=" + fillRate : "off")
-                    + ", measuredRate=" + meter.smoothed() + ")";
+            return "AdaptiveRateLimiter.cubic(" + (enabled ? "rate=" + rate : "off") + ")";
         } finally {
             lock.unlock();
         }

@@ -140,7 +140,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     @Override
     public <T> CallTracker<T> track() {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, config.ticker().nanoTime());
+        return new RetryCall<>(config, metrics, config.ticker().nanoTime(), false);
     }
 
     @Override

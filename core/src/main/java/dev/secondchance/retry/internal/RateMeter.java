@@ -1,9 +1,9 @@
 package dev.secondchance.retry.internal;
 
 /**
- * The measured send rate of {@link CubicRateLimiter}: answers per second, counted in half-second intervals
- * and smoothed with weight 0.8 as in the AWS SDK's adaptive retry mode, with two changes for a herd that
- * starts all at once.
+ * The rate the server accepted, as {@link CubicRateLimiter} measures it: successful answers per second,
+ * counted in half-second intervals and smoothed with weight 0.8 as the AWS SDK's adaptive retry mode
+ * measures its send rate, with two changes for a herd that starts all at once.
  *
  * <ul>
  *   <li>The first interval starts with the first answer, not when the limiter was built, and lasts until
@@ -11,10 +11,8 @@ package dev.secondchance.retry.internal;
  *       first call would otherwise divide the first answers by all the idle time, and a first answer just
  *       before a boundary would close an interval of a few milliseconds as a rate of 2 or 4 per second.</li>
  *   <li>Until an interval has closed, {@link #rate(double)} is estimated from the interval still open:
- *       {@code n} events (sends handed out or answers, whichever are more) span {@code n − 1} gaps since the
- *       first of them. A herd's first throttle usually arrives before any interval closes, when the
- *       smoothed rate is still 0, and cutting from 0 sends the limiter to its floor; by then the herd's
- *       sends have been counted. A single event says nothing about a rate and reads as 0, as before.</li>
+ *       {@code n} answers span {@code n − 1} gaps since the first of them. A single answer says nothing
+ *       about a rate and reads as 0.</li>
  * </ul>
  *
  * <p>Not thread-safe: the limiter calls it under its lock. Times are seconds on the limiter's clock.
@@ -36,28 +34,18 @@ final class RateMeter {
      */
     static final double MIN_ELAPSED_SECONDS = 0.001;
 
-    private boolean started;
     private boolean answered;
     private boolean closedOnce;
-    private double firstEvent;
+    private double firstAnswer;
     private double intervalStart;
     private long answersInInterval;
-    private long sendsBeforeFirstClose;
     private double smoothed;
-
-    /** Counts a send slot handed out; only the estimate before the first interval closes uses it. */
-    void onSend(double now) {
-        if (!closedOnce) {
-            start(now);
-            sendsBeforeFirstClose++;
-        }
-    }
 
     /** Counts an answer and closes the interval if it has ended (the answer counts in the closed one). */
     void onAnswer(double now) {
-        start(now);
         if (!answered) {
             answered = true;
+            firstAnswer = now;
             intervalStart = now; // the first interval: from the first answer to a boundary >= 0.5 s later
         }
         answersInInterval++;
@@ -75,25 +63,18 @@ final class RateMeter {
      * Returns the measured rate: the smoothed one once an interval has closed, else the open estimate.
      *
      * @param now the current time
-     * @return events per second, {@code >= 0}
+     * @return answers per second, {@code >= 0}
      */
     double rate(double now) {
-        if (closedOnce || !started) {
+        if (closedOnce || !answered) {
             return smoothed;
         }
-        long count = Math.max(sendsBeforeFirstClose, answersInInterval);
-        return count < 2 ? 0.0 : (count - 1) / Math.max(MIN_ELAPSED_SECONDS, now - firstEvent);
+        return answersInInterval < 2 ? 0.0
+                : (answersInInterval - 1) / Math.max(MIN_ELAPSED_SECONDS, now - firstAnswer);
     }
 
     /** @return the smoothed rate of closed intervals, 0 before the first closes */
     double smoothed() {
         return smoothed;
-    }
-
-    private void start(double now) {
-        if (!started) {
-            started = true;
-            firstEvent = now;
-        }
     }
 }

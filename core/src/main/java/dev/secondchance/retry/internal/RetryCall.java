@@ -7,6 +7,7 @@ import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryDecision;
 import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Verdict;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -41,6 +42,8 @@ final class RetryCall<T> implements CallTracker<T> {
     private final PolicyMetrics metrics;
     private final long startNanos;
     private final boolean hasListeners;
+    private final boolean loopAsksLimiter;
+    private boolean slotHeld;
     @SuppressWarnings("unused") // set through ENDED
     private volatile boolean ended;
     private int attempts;
@@ -48,30 +51,49 @@ final class RetryCall<T> implements CallTracker<T> {
     private T lastResult;
     private Throwable lastFailure;
 
-    /** Starts tracking a call; the caller has already told the budget ({@code onCall}). */
-    RetryCall(PolicyConfig config, PolicyMetrics metrics, long startNanos) {
+    /**
+     * Starts tracking a call; the caller has already told the budget ({@code onCall}).
+     *
+     * @param loopAsksLimiter true for the retry loops, which ask the rate limiter right before each attempt
+     *     ({@link #beforeSend()}); false for a {@link CallTracker}, whose pipeline waits once per attempt, so
+     *     the slot is reserved when the attempt is planned
+     */
+    RetryCall(PolicyConfig config, PolicyMetrics metrics, long startNanos, boolean loopAsksLimiter) {
         this.config = config;
         this.metrics = metrics;
         this.startNanos = startNanos;
         this.hasListeners = !config.listeners().isEmpty();
+        this.loopAsksLimiter = loopAsksLimiter;
         metrics.callStarted();
     }
 
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
     @Override
     public Duration firstAttemptDelay() {
-        return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().acquire();
+        return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().reserve();
     }
 
-    /** The wait before the first attempt, or the end of the call if that wait would pass the deadline. */
-    RetryDecision<T> beforeFirstAttempt() {
-        Duration delay = firstAttemptDelay();
-        if (!passesDeadline(delay)) {
-            return RetryDecision.retryAfter(delay);
+    /**
+     * Asks the rate limiter right before an attempt (loops only, with a limiter): a wait, after which the
+     * loop sends if {@link #slotHeld()} and asks again if not; or the end of the call if the wait would pass
+     * the deadline.
+     */
+    RetryDecision<T> beforeSend() {
+        SendSlot slot = config.rateLimiter().acquire();
+        slotHeld = slot.isHeld();
+        if (!passesDeadline(slot.waitTime())) {
+            return RetryDecision.retryAfter(slot.waitTime());
         }
-        lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
-                + delay.toMillis() + " ms, past the deadline of " + config.deadline().toMillis() + " ms");
+        if (attempts == 0) {
+            lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
+                    + "past the deadline of " + config.deadline().toMillis() + " ms");
+        }
         return end(EndReason.DEADLINE_EXCEEDED);
+    }
+
+    /** @return whether the last {@link #beforeSend()} handed out a slot (else the loop asks again) */
+    boolean slotHeld() {
+        return slotHeld;
     }
 
     /** Counts the attempt about to start. */
@@ -159,8 +181,8 @@ final class RetryCall<T> implements CallTracker<T> {
         if (!config.budget().tryAcquireRetry()) {
             return end(EndReason.BUDGET_EXHAUSTED);
         }
-        if (config.rateLimiter() != null) { // reserve a send slot only for a retry that will happen
-            delay = longer(delay, config.rateLimiter().acquire());
+        if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
+            delay = longer(delay, config.rateLimiter().reserve());
             if (passesDeadline(delay)) {
                 return end(EndReason.DEADLINE_EXCEEDED);
             }

@@ -17,13 +17,9 @@ final class SyncRetry {
      */
     static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation) {
         config.budget().onCall();
-        RetryCall<T> call = new RetryCall<>(config, metrics, config.ticker().nanoTime());
-        RetryDecision<T> first = call.beforeFirstAttempt();
-        if (!first.isRetry()) {
-            return first.outcome();
-        }
-        Outcome<T> interrupted = await(config, call, first.delay());
-        return interrupted != null ? interrupted : loop(config, call, operation, attempt(call, operation));
+        RetryCall<T> call = new RetryCall<>(config, metrics, config.ticker().nanoTime(), true);
+        Outcome<T> ended = awaitSlot(config, call);
+        return ended != null ? ended : loop(config, call, operation, attempt(call, operation));
     }
 
     /**
@@ -32,7 +28,7 @@ final class SyncRetry {
      */
     static <T> Outcome<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
             long startNanos, T result, Throwable failure) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, startNanos);
+        RetryCall<T> call = new RetryCall<>(config, metrics, startNanos, true);
         call.attemptStarting();
         return loop(config, call, operation, call.afterAttempt(result, failure, null));
     }
@@ -44,9 +40,12 @@ final class SyncRetry {
             if (Thread.currentThread().isInterrupted()) {
                 return call.end(EndReason.INTERRUPTED).outcome();
             }
-            Outcome<T> interrupted = await(config, call, step.delay());
-            if (interrupted != null) {
-                return interrupted;
+            Outcome<T> ended = await(config, call, step.delay());
+            if (ended == null) {
+                ended = awaitSlot(config, call);
+            }
+            if (ended != null) {
+                return ended;
             }
             step = attempt(call, operation);
         }
@@ -63,6 +62,23 @@ final class SyncRetry {
             failure = thrown;
         }
         return call.afterAttempt(result, failure, null);
+    }
+
+    /** Waits for the rate limiter's slot; returns null when the attempt may start, or the call's outcome. */
+    private static <T> Outcome<T> awaitSlot(PolicyConfig config, RetryCall<T> call) {
+        if (config.rateLimiter() == null) {
+            return null;
+        }
+        while (true) {
+            RetryDecision<T> slot = call.beforeSend();
+            if (!slot.isRetry()) {
+                return slot.outcome();
+            }
+            Outcome<T> interrupted = await(config, call, slot.delay());
+            if (interrupted != null || call.slotHeld()) {
+                return interrupted;
+            }
+        }
     }
 
     /** Sleeps; returns null when done, or the interrupted outcome with the flag set again. */

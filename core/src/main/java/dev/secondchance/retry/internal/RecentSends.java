@@ -1,0 +1,57 @@
+package dev.secondchance.retry.internal;
+
+/**
+ * The send slots {@link CubicRateLimiter} granted in the last quarter second, counted in five 50 ms
+ * buckets: the rate the client is really sending at, without the lag of a smoothed half-second meter.
+ *
+ * <p>Not thread-safe: the limiter calls it under its lock. Times are seconds on the limiter's clock.
+ */
+final class RecentSends {
+
+    /** The span counted: long enough for a few sends at tens per second, short enough to follow a ramp. */
+    static final double WINDOW_SECONDS = 0.25;
+
+    private static final int BUCKETS = 5;
+    private static final double BUCKET_SECONDS = WINDOW_SECONDS / BUCKETS;
+
+    private final long[] counts = new long[BUCKETS];
+    private long newestBucket = Long.MIN_VALUE;
+
+    /** Counts one slot granted at {@code now}. */
+    void add(double now) {
+        counts[slot(advance(now))]++;
+    }
+
+    /**
+     * Returns the rate of granted slots.
+     *
+     * @param now the current time
+     * @return slots per second over the last {@link #WINDOW_SECONDS}, {@code >= 0}
+     */
+    double rate(double now) {
+        advance(now);
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        return total / WINDOW_SECONDS;
+    }
+
+    /** Empties the buckets that fell out of the window; returns the bucket of {@code now}. */
+    private long advance(double now) {
+        long bucket = (long) Math.floor(now / BUCKET_SECONDS);
+        if (newestBucket == Long.MIN_VALUE) {
+            newestBucket = bucket;
+        }
+        long stale = Math.min(bucket - newestBucket, BUCKETS);
+        for (long i = 1; i <= stale; i++) {
+            counts[slot(newestBucket + i)] = 0;
+        }
+        newestBucket = Math.max(newestBucket, bucket);
+        return newestBucket;
+    }
+
+    private static int slot(long bucket) {
+        return (int) Math.floorMod(bucket, (long) BUCKETS);
+    }
+}
