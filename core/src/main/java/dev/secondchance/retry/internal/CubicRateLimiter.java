@@ -43,10 +43,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>One cut per congestion event.</b> Throttles within 0.5 s of a cut answer requests sent before
  *       the cut took effect, so they do not cut again: TCP cuts once per round trip, not once per lost
  *       packet. The SDK cuts on every throttle, so 1,000 callers throttled together cut 1,000 times.</li>
- *   <li><b>Slow start back to the last good rate.</b> A cut after at least one success sets the slow-start
- *       target to the new rate; a cut with no success since the previous one (an outage) keeps it, so
- *       when the server comes back the rate doubles its way up from the minimum in seconds, where the
- *       cubic curve from a minimum of 0.5 per second needs tens of seconds.</li>
+ *   <li><b>Slow start back to the last good rate.</b> A cut to a rate above the minimum, after at least one
+ *       success, sets the slow-start target to the new rate. A cut with no success since the previous one
+ *       (an outage), or down to the minimum (too few successes to tell a rate), keeps the target, so when
+ *       the server comes back the rate doubles its way up from the minimum in seconds, where the cubic
+ *       curve from 0.5 per second needs tens of seconds.</li>
  *   <li><b>A success never lowers the rate.</b> The SDK sets the rate to {@code min(curve, 2 × measured)}
  *       on every success, so while callers wait and few answers arrive, successes pull it down.</li>
  *   <li><b>Slots are held at most {@value #HORIZON_SECONDS} s ahead.</b> The SDK hands every caller a slot
@@ -163,7 +164,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             }
             lastMaxRate = enabled ? Math.min(rate, Math.max(granted.rate(now), MIN_RATE)) : accepted.rate(now);
             rate = Math.max(MIN_RATE, lastMaxRate * BETA);
-            if (succeededSinceCut) {
+            if (succeededSinceCut && lastMaxRate * BETA > MIN_RATE) {
                 slowStartTarget = rate;
             }
             timeWindow = Math.cbrt(lastMaxRate * (1 - BETA) / SCALE);

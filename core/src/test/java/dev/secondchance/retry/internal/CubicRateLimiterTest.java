@@ -183,6 +183,17 @@ class CubicRateLimiterTest {
     }
 
     @Test
+    void onThrottled_whenOneSuccessCameBeforeTheOutage_stillSlowStartsAfterIt() {
+        limiter.onSuccess(); // a lone call: one answer says nothing about a rate
+        advance(SECOND);
+        limiter.onThrottled();
+
+        rampWithFullLineFor(3 * SECOND);
+
+        assertTrue(limiter.allowedRate() > 100, "slow start, not the cubic curve from 0: " + limiter.allowedRate());
+    }
+
+    @Test
     void onThrottled_whenThrottledAgainWithinHalfASecond_cutsOnceForOneEvent() {
         warmUpAt100PerSecondFor2Seconds();
         limiter.onThrottled();
