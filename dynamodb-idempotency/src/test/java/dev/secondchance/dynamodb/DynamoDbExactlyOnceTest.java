@@ -5,7 +5,7 @@ import dev.secondchance.idempotency.IdempotencyStore;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The executor's promises against in-process DynamoDB Local: 500 tokens × 16 callers and the rest. */
+/** The executor's promises against in-process DynamoDB Local: both races at 500 tokens × 16 callers, and the rest. */
 class DynamoDbExactlyOnceTest extends ExactlyOnceContract {
 
     private static String table;
@@ -18,12 +18,6 @@ class DynamoDbExactlyOnceTest extends ExactlyOnceContract {
     @Override
     protected IdempotencyStore newStore(Clock clock) {
         return DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), table).clock(clock).build();
-    }
-
-    /** 500 × 16 runs in the WAIT race; the fail-fast race checks the same promise on 100 × 16 to save time. */
-    @Override
-    protected int failFastTokens() {
-        return 100;
     }
 
     @Override

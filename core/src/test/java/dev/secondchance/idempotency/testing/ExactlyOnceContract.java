@@ -77,11 +77,6 @@ public abstract class ExactlyOnceContract {
         return 16;
     }
 
-    /** How many tokens the fail-fast race uses; {@link #tokens()} unless overridden. */
-    protected int failFastTokens() {
-        return tokens();
-    }
-
     @AfterEach
     void cleanUp() throws Exception {
         threads.shutdownNow();
@@ -130,7 +125,7 @@ public abstract class ExactlyOnceContract {
         IdempotentExecutor<String> executor = executor(store, ResultCodec.utf8()).clock(frozen)
                 .whenInProgress(WhenInProgress.FAIL_FAST).build();
 
-        Map<String, List<Object>> outcomes = race(executor, failFastTokens());
+        Map<String, List<Object>> outcomes = race(executor, tokens());
 
         for (Map.Entry<String, List<Object>> token : outcomes.entrySet()) {
             List<Object> results = token.getValue().stream().filter(String.class::isInstance).distinct().toList();
