@@ -2,9 +2,14 @@ package dev.secondchance.benchmarks.idempotency;
 
 import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.IdempotencyTable;
+import dev.secondchance.idempotency.ClaimRequest;
+import dev.secondchance.idempotency.ClaimResult;
+import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The cost of idempotency on DynamoDB, against DynamoDB Local on a loopback port in the same JVM:
  * a bare unconditional {@code PutItem} of a record-sized item, a first execution (claim {@code PutItem}
  * + completion {@code UpdateItem}), and a duplicate replayed from the claim's {@code ALL_OLD} (one
- * {@code PutItem}). Run with {@code -t 1} and {@code -t 16}; see docs/idempotency-benchmarks.md.
+ * {@code PutItem}); and, to tell the executor's cost from the store's, the store's claim alone and its
+ * claim + completion called directly. Run with {@code -t 1} and {@code -t 16}; see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -40,10 +46,14 @@ public class IdempotencyBenchmark {
     private static final int REPLAYED_TOKENS = 1024;
     private static final Fingerprint REQUEST = Fingerprint.sha256("{\"amount\":100,\"currency\":\"EUR\"}");
     private static final String RESULT = "{\"receipt\":\"r-000000000000\",\"status\":\"captured\"}";
+    private static final Completion COMPLETION = Completion.result(RESULT.getBytes(StandardCharsets.UTF_8), "utf-8", 1);
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration TTL = Duration.ofHours(24);
 
     private final AtomicLong sequence = new AtomicLong();
     private final String run = UUID.randomUUID().toString();
     private DynamoDbLocalServer dynamo;
+    private DynamoDbIdempotencyStore store;
     private IdempotentExecutor<String> executor;
     private String[] replayed;
 
@@ -51,9 +61,8 @@ public class IdempotencyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         dynamo = new DynamoDbLocalServer();
-        executor = IdempotentExecutor.builder(
-                DynamoDbIdempotencyStore.builder(dynamo.client, DynamoDbLocalServer.TABLE).build(), ResultCodec.utf8())
-                .build();
+        store = DynamoDbIdempotencyStore.builder(dynamo.client, DynamoDbLocalServer.TABLE).build();
+        executor = IdempotentExecutor.builder(store, ResultCodec.utf8()).build();
         replayed = new String[REPLAYED_TOKENS];
         for (int i = 0; i < REPLAYED_TOKENS; i++) {
             replayed[i] = run + "-replayed-" + i;
@@ -106,5 +115,28 @@ public class IdempotencyBenchmark {
     @Benchmark
     public String replay() {
         return executor.execute(replayed[(int) (sequence.incrementAndGet() % REPLAYED_TOKENS)], REQUEST, () -> "unused");
+    }
+
+    /**
+     * The store's claim of a new token alone: one conditional {@code PutItem} that creates the item.
+     *
+     * @return the claim
+     */
+    @Benchmark
+    public Object storeClaim() {
+        return store.claim(new ClaimRequest(nextKey(), REQUEST.hex(), run, LEASE, TTL));
+    }
+
+    /**
+     * The two writes of a first execution made on the store directly, without the executor: the claim
+     * creates the item, the completion updates it.
+     *
+     * @return the completion's answer
+     */
+    @Benchmark
+    public Object storeClaimAndComplete() {
+        String key = nextKey();
+        ClaimResult claim = store.claim(new ClaimRequest(key, REQUEST.hex(), run, LEASE, TTL));
+        return store.complete(key, run, claim.record().version(), COMPLETION, TTL);
     }
 }
