@@ -17,7 +17,8 @@ import java.time.Duration;
 public interface CallTracker<T> {
 
     /**
-     * Returns how long the rate limiter holds the first attempt back; call it once, before that attempt.
+     * Returns how long the rate limiter holds the first attempt back; call it once, before that attempt. The
+     * slot is reserved now ({@link AdaptiveRateLimiter#reserve()}), since the pipeline waits only once.
      *
      * @return the wait, zero without a rate limiter
      */

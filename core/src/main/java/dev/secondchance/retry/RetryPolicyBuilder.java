@@ -153,8 +153,15 @@ public final class RetryPolicyBuilder {
     }
 
     /**
-     * @param rateLimiter an adaptive rate limiter shared by the client's calls; off by default
+     * Paces the client's attempts once the server throttles: each attempt, the first included, waits for a
+     * send slot from the limiter after any backoff. The limiter hears only {@code THROTTLED} verdicts (and
+     * successes); a server that says "overloaded" with another status needs a classifier that reads it as
+     * throttling.
+     *
+     * @param rateLimiter an adaptive rate limiter shared by the client's calls, such as
+     *     {@link AdaptiveRateLimiter#cubic()}; off by default
      * @return this builder
+     * @throws NullPointerException if {@code rateLimiter} is null
      */
     public RetryPolicyBuilder rateLimiter(AdaptiveRateLimiter rateLimiter) {
         this.rateLimiter = Checks.notNull(rateLimiter, "rateLimiter");
