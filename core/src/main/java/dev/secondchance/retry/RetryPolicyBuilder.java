@@ -242,7 +242,7 @@ public final class RetryPolicyBuilder {
      */
     public RetryPolicy build() {
         Duration hintLimit = maxRetryAfter != null ? maxRetryAfter
-                : longer(Backoff.DEFAULT_CAP, longer(backoff.maxDelay(), throttlingBackoff.maxDelay()));
+                : Checks.longer(Backoff.DEFAULT_CAP, Checks.longer(backoff.maxDelay(), throttlingBackoff.maxDelay()));
         if (deadline != null && maxRetryAfter != null && maxRetryAfter.compareTo(deadline) > 0) {
             throw new IllegalArgumentException(
                     "maxRetryAfter (" + maxRetryAfter + ") must be <= deadline (" + deadline + ")");
@@ -251,9 +251,5 @@ public final class RetryPolicyBuilder {
                 maxRetryAfter != null, deadline, List.copyOf(classifiers),
                 budget != null ? budget : RetryBudget.tokenBucket(), rateLimiter, List.copyOf(listeners), ticker,
                 wallClock, sleeper, scheduler, random, recordMetrics));
-    }
-
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -59,7 +59,7 @@ public final class ServerHints {
         String retryAfter = header.apply(RETRY_AFTER);
         Duration seconds = parseDeltaSeconds(retryAfter);
         if (seconds != null) {
-            hinted = hinted.withRetryAfter(millis == null ? seconds : max(seconds, millis));
+            hinted = hinted.withRetryAfter(millis == null ? seconds : Checks.longer(seconds, millis));
         } else {
             Instant date = parseHttpDate(retryAfter);
             if (date != null) {
@@ -129,9 +129,5 @@ public final class ServerHints {
             return null;
         }
         return Duration.ofMillis(asSeconds.getSeconds()); // saturated input stays Long.MAX_VALUE ms
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -55,4 +55,9 @@ public final class Checks {
             return value.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
+
+    /** @return the longer of {@code a} and {@code b} ({@code a} when equal) */
+    public static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
 }

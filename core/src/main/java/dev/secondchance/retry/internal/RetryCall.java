@@ -167,13 +167,13 @@ final class RetryCall<T> implements CallTracker<T> {
                 .delay(attempts, previousDelay, config.random());
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
-            hint = hint == null ? extraHint : longer(hint, extraHint);
+            hint = hint == null ? extraHint : Checks.longer(hint, extraHint);
         }
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return end(EndReason.HINT_TOO_LONG);
             }
-            delay = roundUpToMillis(longer(delay, hint));
+            delay = roundUpToMillis(Checks.longer(delay, hint));
         }
         if (passesDeadline(delay)) {
             return end(EndReason.DEADLINE_EXCEEDED);
@@ -182,7 +182,7 @@ final class RetryCall<T> implements CallTracker<T> {
             return end(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
-            delay = longer(delay, config.rateLimiter().reserve());
+            delay = Checks.longer(delay, config.rateLimiter().reserve());
             if (passesDeadline(delay)) {
                 return end(EndReason.DEADLINE_EXCEEDED);
             }
@@ -259,10 +259,6 @@ final class RetryCall<T> implements CallTracker<T> {
                 LOG.warn("{}: listener {} threw; ignored", config.name(), listener, e);
             }
         }
-    }
-
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration roundUpToMillis(Duration delay) {
