@@ -2,6 +2,7 @@ package dev.secondchance.retry;
 
 import dev.secondchance.retry.internal.Checks;
 import dev.secondchance.retry.internal.HttpResponseClassifier;
+import dev.secondchance.retry.internal.HttpThrottlingClassifier;
 import dev.secondchance.retry.internal.TransientIoClassifier;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,22 @@ public final class Classifiers {
      */
     public static RetryClassifier httpResponses(Set<Integer> retryableStatuses) {
         return new HttpResponseClassifier(retryableStatuses);
+    }
+
+    /**
+     * Classifies {@link java.net.http.HttpResponse} results whose status is in {@code statuses} as
+     * throttling, with the response's {@code Retry-After} and {@code x-amz-retry-after} hints, and abstains
+     * on everything else. For servers that say "over capacity" with a status other than 429 (often 503):
+     * add it with {@link RetryPolicyBuilder#addClassifier(RetryClassifier)}, so that those answers use the
+     * throttling backoff and drive the {@link AdaptiveRateLimiter}.
+     *
+     * @param statuses the statuses that mean "slow down", at least one
+     * @return the classifier; stateless
+     * @throws NullPointerException if {@code statuses} is or holds null
+     * @throws IllegalArgumentException if {@code statuses} is empty
+     */
+    public static RetryClassifier httpThrottling(Set<Integer> statuses) {
+        return new HttpThrottlingClassifier(statuses);
     }
 
     /**

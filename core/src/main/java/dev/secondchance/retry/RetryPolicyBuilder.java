@@ -155,8 +155,8 @@ public final class RetryPolicyBuilder {
     /**
      * Paces the client's attempts once the server throttles: each attempt, the first included, waits for a
      * send slot from the limiter after any backoff. The limiter hears only {@code THROTTLED} verdicts (and
-     * successes); a server that says "overloaded" with another status needs a classifier that reads it as
-     * throttling.
+     * successes); against a server that says "overloaded" with another status, add a classifier that reads
+     * it as throttling, such as {@link Classifiers#httpThrottling(java.util.Set)}.
      *
      * @param rateLimiter an adaptive rate limiter shared by the client's calls, such as
      *     {@link AdaptiveRateLimiter#cubic()}; off by default

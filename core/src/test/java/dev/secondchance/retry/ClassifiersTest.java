@@ -351,6 +351,35 @@ class ClassifiersTest {
         }
     }
 
+    @Test
+    void httpThrottling_when503WithRetryAfter_returnsThrottledWithTheHint() {
+        RetryClassifier overload = Classifiers.httpThrottling(Set.of(503));
+
+        Verdict verdict = overload.classifyResult(new StubResponse(503, Map.of("Retry-After", List.of("2"))));
+
+        assertEquals(Verdict.Kind.THROTTLED, verdict.kind());
+        assertEquals("HTTP 503", verdict.reason());
+        assertEquals(Duration.ofSeconds(2), verdict.serverDelay(NOW));
+    }
+
+    @Test
+    void httpThrottling_whenOtherStatusOrNoResponse_abstainsSoTheDefaultsDecide() {
+        RetryClassifier overload = Classifiers.httpThrottling(Set.of(503));
+
+        assertEquals(Verdict.Kind.ABSTAIN, overload.classifyResult(new StubResponse(500, Map.of())).kind());
+        assertEquals(Verdict.Kind.ABSTAIN, overload.classifyResult("not a response").kind());
+        assertEquals(Verdict.Kind.ABSTAIN, overload.classifyFailure(new ConnectException("x")).kind());
+    }
+
+    @Test
+    void httpThrottling_whenNoStatusGiven_throwsSayingWhatToPass() {
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> Classifiers.httpThrottling(Set.of()));
+
+        assertEquals("statuses must name at least one status, such as 503", empty.getMessage());
+        assertThrows(NullPointerException.class, () -> Classifiers.httpThrottling(null));
+    }
+
     private static RetryClassifier httpResponses() {
         return Classifiers.httpResponses(DEFAULTS);
     }

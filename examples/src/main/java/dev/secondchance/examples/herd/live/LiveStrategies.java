@@ -3,13 +3,16 @@ package dev.secondchance.examples.herd.live;
 import dev.secondchance.examples.cli.UsageException;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
+import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.Jitter;
 import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryClassifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The strategies the live herd compares, all built from the library's public API: no backoff, the classic
@@ -41,6 +44,9 @@ public final class LiveStrategies {
      */
     public static final String ADAPTIVE_OUTAGE = "adaptive-outage-candidate";
 
+    /** The server says "over capacity" with 503; the adaptive strategies read it as throttling. */
+    private static final RetryClassifier OVERLOAD = Classifiers.httpThrottling(Set.of(503));
+
     private LiveStrategies() {}
 
     /** @return the five strategies of the issue, in the order of the report */
@@ -60,7 +66,7 @@ public final class LiveStrategies {
                 new LiveStrategy(ADAPTIVE,
                         "Backoff.classic() + shared AdaptiveRateLimiter.cubic(), 503 classified as throttling",
                         builder -> builder.backoff(Backoff.classic()).throttlingBackoff(Backoff.classic())
-                                .addClassifier(new OverloadAsThrottling())
+                                .addClassifier(OVERLOAD)
                                 .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited()), true));
     }
 
@@ -82,7 +88,7 @@ public final class LiveStrategies {
         candidates.add(new LiveStrategy(ADAPTIVE_OUTAGE,
                 "candidate: AdaptiveRateLimiter.cubic() + the outage schedule for throttling (503) answers",
                 builder -> builder.backoff(Backoff.classic()).throttlingBackoff(outageSchedule())
-                        .addClassifier(new OverloadAsThrottling())
+                        .addClassifier(OVERLOAD)
                         .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited()), true));
         return candidates;
     }
