@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.secondchance.retry.EndReason;
@@ -50,10 +50,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryingHttpClientTest {
 
@@ -61,36 +60,30 @@ class RetryingHttpClientTest {
     static final String PATH = "/resource";
     static final String PAYLOAD = "{\"order\": 42}";
 
-    private static WireMockServer server;
+    @RegisterExtension
+    static final WireMockExtension server = loopbackServer();
 
     private final VirtualTime time = new VirtualTime();
     private final List<Outcome<?>> outcomes = new CopyOnWriteArrayList<>();
     private HttpClient plain;
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
-    void resetServer() {
-        server.resetAll();
+    void newClient() {
         plain = newPlainClient(); // a fresh client per test: no pooled connection is shared between tests
     }
 
     // --- shared by the async test ---
 
+    /** WireMock on a free loopback port, reset before each test. */
+    static WireMockExtension loopbackServer() {
+        return WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+    }
+
     static HttpClient newPlainClient() {
         return HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    static HttpRequest request(WireMockServer server) {
+    static HttpRequest request(WireMockExtension server) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + PATH)).timeout(TIMEOUT).GET().build();
     }
 
@@ -98,18 +91,18 @@ class RetryingHttpClientTest {
      * A POST, for the connection-fault tests: the JDK client itself re-sends an idempotent request (GET) once
      * when the connection dies before the response, which would hide whether the policy retried.
      */
-    static HttpRequest postRequest(WireMockServer server) {
+    static HttpRequest postRequest(WireMockExtension server) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + PATH)).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
     }
 
     /** Stubs GET {@link #PATH} to answer the responses in order, then the last one again and again. */
-    static void stubSequence(WireMockServer server, ResponseDefinitionBuilder... responses) {
+    static void stubSequence(WireMockExtension server, ResponseDefinitionBuilder... responses) {
         stubSequence(server, WireMock::get, responses);
     }
 
     /** Stubs {@code method} {@link #PATH} to answer the responses in order, then the last one again and again. */
-    static void stubSequence(WireMockServer server, Function<UrlPattern, MappingBuilder> method,
+    static void stubSequence(WireMockExtension server, Function<UrlPattern, MappingBuilder> method,
             ResponseDefinitionBuilder... responses) {
         for (int i = 0; i < responses.length; i++) {
             String state = i == 0 ? Scenario.STARTED : "after " + i;
