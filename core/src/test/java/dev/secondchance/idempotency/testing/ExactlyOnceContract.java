@@ -21,6 +21,7 @@ import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
 import dev.secondchance.idempotency.WhenInProgress;
 import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.testing.Concurrently;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,30 +145,21 @@ public abstract class ExactlyOnceContract {
         }
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         Map<String, List<Object>> outcomes = new ConcurrentHashMap<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> callers = new ArrayList<>();
-        for (int c = 0; c < callers(); c++) {
-            callers.add(threads.submit(() -> {
-                start.await();
-                for (String token : tokens) {
-                    Object outcome;
-                    try {
-                        outcome = executor.execute(token, REQUEST, () -> {
-                            runs.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-                            return token + "/" + UUID.randomUUID();
-                        });
-                    } catch (IdempotencyException e) {
-                        outcome = e;
-                    }
-                    outcomes.computeIfAbsent(token, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(outcome);
+        Concurrently.call(callers(), Duration.ofSeconds(120), () -> {
+            for (String token : tokens) {
+                Object outcome;
+                try {
+                    outcome = executor.execute(token, REQUEST, () -> {
+                        runs.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+                        return token + "/" + UUID.randomUUID();
+                    });
+                } catch (IdempotencyException e) {
+                    outcome = e;
                 }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> caller : callers) {
-            caller.get(120, TimeUnit.SECONDS);
-        }
+                outcomes.computeIfAbsent(token, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(outcome);
+            }
+            return null;
+        });
         assertEquals(tokens.size(), runs.size(), "every token ran");
         runs.forEach((token, count) -> assertEquals(1, count.get(), "runs of " + token));
         return outcomes;

@@ -8,16 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Ticker;
+import dev.secondchance.retry.testing.Concurrently;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -259,41 +254,22 @@ class CubicRateLimiterTest {
     void acquire_whenEightThreadsAskAtOneInstant_everyHeldSlotIsDistinctAndSpacedAtTheRate() throws Exception {
         warmUpAt100PerSecondFor2Seconds();
         limiter.onThrottled();
-        int threads = 8;
         int perThread = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<SendSlot>>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<SendSlot> slots = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        slots.add(limiter.acquire());
-                    }
-                    return slots;
-                }));
+        List<List<SendSlot>> perThreadSlots = Concurrently.call(8, Duration.ofSeconds(30), () -> {
+            List<SendSlot> slots = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                slots.add(limiter.acquire());
             }
-            start.countDown();
-            List<Long> held = new ArrayList<>();
-            for (Future<List<SendSlot>> future : futures) {
-                for (SendSlot slot : future.get(30, TimeUnit.SECONDS)) {
-                    if (slot.isHeld()) {
-                        held.add(slot.waitTime().toNanos());
-                    }
-                }
-            }
-            long[] waits = held.stream().mapToLong(Long::longValue).sorted().toArray();
+            return slots;
+        });
+        long[] waits = perThreadSlots.stream().flatMap(List::stream).filter(SendSlot::isHeld)
+                .mapToLong(slot -> slot.waitTime().toNanos()).sorted().toArray();
 
-            double spacing = SECOND / (0.7 * ACCEPTED_AFTER_WARM_UP);
-            assertEquals(1 + (int) (100 * MS / spacing), waits.length, "the slots within 100 ms, each once");
-            assertEquals(0, waits[0]);
-            for (int i = 1; i < waits.length; i++) {
-                assertEquals(spacing, waits[i] - waits[i - 1], 2.0, "between slots " + (i - 1) + " and " + i);
-            }
-        } finally {
-            pool.shutdownNow();
+        double spacing = SECOND / (0.7 * ACCEPTED_AFTER_WARM_UP);
+        assertEquals(1 + (int) (100 * MS / spacing), waits.length, "the slots within 100 ms, each once");
+        assertEquals(0, waits[0]);
+        for (int i = 1; i < waits.length; i++) {
+            assertEquals(spacing, waits[i] - waits[i - 1], 2.0, "between slots " + (i - 1) + " and " + i);
         }
     }
 

@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.Ticker;
+import dev.secondchance.retry.testing.Concurrently;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,12 +173,12 @@ class RatioBudgetTest {
     @Test
     void tryAcquireRetry_whenEightThreadsContend_grantsExactlyRatioTimesCalls() throws Exception {
         RetryBudget budget = new RatioBudget(0.1, 0, TEN_SECONDS, ticker);
-        runConcurrently(() -> {
+        Concurrently.call(THREADS, Duration.ofSeconds(30), () -> {
             calls(budget, 1_000);
             return 0;
         });
 
-        List<Integer> grantsPerThread = runConcurrently(() -> grants(budget, 1_000));
+        List<Integer> grantsPerThread = Concurrently.call(THREADS, Duration.ofSeconds(30), () -> grants(budget, 1_000));
 
         assertEquals(800, grantsPerThread.stream().mapToInt(Integer::intValue).sum());
         assertFalse(budget.tryAcquireRetry());
@@ -214,27 +208,5 @@ class RatioBudgetTest {
             }
         }
         return granted;
-    }
-
-    private static List<Integer> runConcurrently(Callable<Integer> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

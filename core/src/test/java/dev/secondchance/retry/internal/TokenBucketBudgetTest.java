@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.retry.RetryBudget;
-import java.util.ArrayList;
+import dev.secondchance.retry.testing.Concurrently;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,7 +143,7 @@ class TokenBucketBudgetTest {
     void tryAcquireRetry_whenEightThreadsContend_grantsExactlyCapacityOverCost() throws Exception {
         TokenBucketBudget budget = new TokenBucketBudget(10_000, 3, 1);
 
-        List<Integer> grantsPerThread = runConcurrently(() -> {
+        List<Integer> grantsPerThread = Concurrently.call(THREADS, Duration.ofSeconds(30), () -> {
             int granted = 0;
             for (int i = 0; i < 5_000; i++) {
                 if (budget.tryAcquireRetry()) {
@@ -166,7 +161,7 @@ class TokenBucketBudgetTest {
     void onSuccess_whenThreadsRefundConcurrently_losesNoToken() throws Exception {
         TokenBucketBudget budget = new TokenBucketBudget(1_000, 1, 1);
 
-        List<Integer> grantsPerThread = runConcurrently(() -> {
+        List<Integer> grantsPerThread = Concurrently.call(THREADS, Duration.ofSeconds(30), () -> {
             int granted = 0;
             for (int i = 0; i < 200_000; i++) {
                 if (budget.tryAcquireRetry()) {
@@ -187,27 +182,5 @@ class TokenBucketBudgetTest {
         budget.tryAcquireRetry();
 
         assertEquals("RetryBudget.tokenBucket(capacity=500, retryCost=5, refund=1, available=495)", budget.toString());
-    }
-
-    private static List<Integer> runConcurrently(Callable<Integer> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
