@@ -13,12 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Slots.</b> Until the first throttle {@link #acquire()} answers {@link SendSlot#now()}. Then each
  * caller is handed the next free slot, spaced {@code 1/rate} after the previous one (no bursts), if that
- * slot is at most {@value #HORIZON_SECONDS} s ahead; otherwise it holds nothing and is told to ask again
- * when the line will have moved that far (at least {@value #HORIZON_SECONDS}/2 s, at most
- * {@value #MAX_ASK_AGAIN_SECONDS} s). Slots once handed out keep their time when the rate changes; the next
- * free slot is always {@code 1/rate} after the last one handed out, at the current rate, so a rise takes
- * effect at once.
- * {@link #reserve()} hands out the next slot however far ahead, for pipelines that cannot ask again.
+ * slot is at most 100 ms ahead; otherwise it holds nothing and is told to ask again when the line will
+ * have moved that far (at least 50 ms, at most 0.5 s). Slots are whole nanoseconds, spaced by
+ * {@code 1/rate} rounded up, so no caller sends early. Slots once handed out keep their time when the rate
+ * changes; the next free slot is always {@code 1/rate} after the last one handed out, at the current rate,
+ * so a rise takes effect at once. {@link #reserve()} hands out the next slot however far ahead, for pipelines that cannot ask again.
  *
  * <p><b>Rate.</b> A throttle cuts the rate to {@code β·M} (β = 0.7) and starts a CUBIC curve
  * {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛(M·(1 − β)/C)}, t in seconds since the cut), which each
@@ -50,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *       curve from 0.5 per second needs tens of seconds.</li>
  *   <li><b>A success never lowers the rate.</b> The SDK sets the rate to {@code min(curve, 2 × measured)}
  *       on every success, so while callers wait and few answers arrive, successes pull it down.</li>
- *   <li><b>Slots are held at most {@value #HORIZON_SECONDS} s ahead.</b> The SDK hands every caller a slot
+ *   <li><b>Slots are held at most 100 ms ahead.</b> The SDK hands every caller a slot
  *       however far ahead (at the minimum rate the k-th caller waits k × 2 s) and never revisits it when
  *       the rate recovers. Callers beyond the horizon ask again, so they see the new rate.</li>
  * </ul>
@@ -72,14 +71,14 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     /** Slow start: requests per second added per success, so a fully used rate grows e^2 ≈ 7.4 × per second. */
     static final double SLOW_START_STEP = 2.0;
 
-    /** How far ahead a slot is held; beyond it callers ask again. Also the lag of a cut behind its cause. */
-    static final double HORIZON_SECONDS = 0.1;
+    /** How far ahead a slot is held (100 ms); beyond it callers ask again. Also the lag of a cut behind its cause. */
+    private static final long HORIZON_NANOS = 100_000_000L;
 
-    /** The longest wait before asking again, so that a caller sees a recovering rate within half a second. */
-    static final double MAX_ASK_AGAIN_SECONDS = 0.5;
+    /** The longest wait before asking again (0.5 s), so that a caller sees a recovering rate soon. */
+    private static final long MAX_ASK_AGAIN_NANOS = 500_000_000L;
 
-    /** Slack for rounding in comparisons of times that are whole nanoseconds apart. */
-    private static final double ONE_NANOSECOND = 1e-9;
+    /** {@code lastSlot} before any slot was handed out: far enough back that the next slot is now. */
+    private static final long NO_SLOT_YET = Long.MIN_VALUE / 2;
 
     /** Throttles within this time of a cut belong to the same congestion event. */
     private static final double CONGESTION_EVENT_SECONDS = 0.5;
@@ -93,7 +92,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     private final RecentSends granted = new RecentSends();
     private boolean enabled;
     private double rate;
-    private double lastSlot = Double.NEGATIVE_INFINITY;
+    private long lastSlot = NO_SLOT_YET;
     private double lastMaxRate;
     private double lastCut;
     private double timeWindow;
@@ -116,14 +115,13 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             if (!enabled) {
                 return SendSlot.now();
             }
-            double now = now();
-            double slot = Math.max(now, nextSlot());
-            if (slot - now > HORIZON_SECONDS + ONE_NANOSECOND) {
-                double askAgain = Math.max(HORIZON_SECONDS / 2, Math.min(slot - now - HORIZON_SECONDS,
-                        MAX_ASK_AGAIN_SECONDS));
-                return SendSlot.askAgainAfter(toDuration(askAgain));
+            long now = elapsedNanos();
+            long ahead = Math.max(now, nextSlot()) - now;
+            if (ahead > HORIZON_NANOS) {
+                long askAgain = Math.max(HORIZON_NANOS / 2, Math.min(ahead - HORIZON_NANOS, MAX_ASK_AGAIN_NANOS));
+                return SendSlot.askAgainAfter(Duration.ofNanos(askAgain));
             }
-            return SendSlot.after(take(now, slot));
+            return SendSlot.after(take(now, now + ahead));
         } finally {
             lock.unlock();
         }
@@ -136,22 +134,22 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             if (!enabled) {
                 return Duration.ZERO;
             }
-            double now = now();
+            long now = elapsedNanos();
             return take(now, Math.max(now, nextSlot()));
         } finally {
             lock.unlock();
         }
     }
 
-    /** The next free slot: {@code 1/rate} after the last one handed out, at the rate of now. */
-    private double nextSlot() {
-        return lastSlot + 1 / rate;
+    /** The next free slot: {@code 1/rate} (rounded up to whole nanoseconds) after the last one handed out. */
+    private long nextSlot() {
+        return lastSlot + (long) Math.ceil(1e9 / rate);
     }
 
-    private Duration take(double now, double slot) {
+    private Duration take(long now, long slot) {
         lastSlot = slot;
-        granted.add(now);
-        return slot > now ? toDuration(slot - now) : Duration.ZERO;
+        granted.add(now / 1e9);
+        return Duration.ofNanos(slot - now);
     }
 
     @Override
@@ -180,14 +178,15 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     public void onSuccess() {
         lock.lock();
         try {
-            double now = now();
+            long nowNanos = elapsedNanos();
+            double now = nowNanos / 1e9;
             accepted.onAnswer(now);
             succeededSinceCut = true;
             if (!enabled) {
                 return;
             }
             // Callers lined up beyond now use the whole rate; otherwise growth stops at twice what was granted.
-            double ceiling = nextSlot() > now ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
+            double ceiling = nextSlot() > nowNanos ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
             double next;
             if (rate < slowStartTarget) {
                 next = rate + SLOW_START_STEP;
@@ -215,16 +214,12 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         }
     }
 
-    private double now() {
-        return (ticker.nanoTime() - origin) / 1e9;
+    private long elapsedNanos() {
+        return ticker.nanoTime() - origin;
     }
 
-    /**
-     * Rounded up to whole nanoseconds so that a caller never sends early, ignoring the rounding error of the
-     * subtraction of two times (a thousandth of a nanosecond); the cast saturates at Long.MAX_VALUE.
-     */
-    private static Duration toDuration(double seconds) {
-        return Duration.ofNanos((long) Math.ceil(seconds * 1e9 - 1e-3));
+    private double now() {
+        return elapsedNanos() / 1e9;
     }
 
     @Override
