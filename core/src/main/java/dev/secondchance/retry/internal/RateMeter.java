@@ -72,9 +72,4 @@ final class RateMeter {
         return answersInInterval < 2 ? 0.0
                 : (answersInInterval - 1) / Math.max(MIN_ELAPSED_SECONDS, now - firstAnswer);
     }
-
-    /** @return the smoothed rate of closed intervals, 0 before the first closes */
-    double smoothed() {
-        return smoothed;
-    }
 }
