@@ -8,7 +8,6 @@ import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +45,8 @@ public class IdempotencyBenchmark {
     private static final int REPLAYED_TOKENS = 1024;
     private static final Fingerprint REQUEST = Fingerprint.sha256("{\"amount\":100,\"currency\":\"EUR\"}");
     private static final String RESULT = "{\"receipt\":\"r-000000000000\",\"status\":\"captured\"}";
-    private static final Completion COMPLETION = Completion.result(RESULT.getBytes(StandardCharsets.UTF_8), "utf-8", 1);
+    private static final ResultCodec<String> CODEC = ResultCodec.utf8();
+    private static final Completion COMPLETION = Completion.result(CODEC.encode(RESULT), CODEC.id(), CODEC.version());
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration TTL = Duration.ofHours(24);
 
@@ -62,7 +62,7 @@ public class IdempotencyBenchmark {
     public void setUp() throws Exception {
         dynamo = new DynamoDbLocalServer();
         store = DynamoDbIdempotencyStore.builder(dynamo.client, DynamoDbLocalServer.TABLE).build();
-        executor = IdempotentExecutor.builder(store, ResultCodec.utf8()).build();
+        executor = IdempotentExecutor.builder(store, CODEC).build();
         replayed = new String[REPLAYED_TOKENS];
         for (int i = 0; i < REPLAYED_TOKENS; i++) {
             replayed[i] = run + "-replayed-" + i;
