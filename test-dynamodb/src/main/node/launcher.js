@@ -4,7 +4,8 @@
 // once, and adds what the tests need that dynalite lacks, as DynamoDB documents it:
 //   - ReturnValuesOnConditionCheckFailure on PutItem, UpdateItem and DeleteItem (conditionCheckItem.js);
 //   - UpdateTimeToLive and DescribeTimeToLive (timeToLive.js; expired items are not deleted);
-//   - TransactWriteItems with ClientRequestToken (transactWriteItems.js).
+//   - TransactWriteItems with ClientRequestToken (transactWriteItems.js);
+// and keeps condition parses for reuse, which changes nothing but speed (parseCache.js).
 // Once bound it prints one line, "dynalite <version> listening at http://<host>:<port>", which the Java
 // side (dev.secondchance.testing.dynamodb.Dynalite) reads.
 //
@@ -31,6 +32,7 @@ if (version !== DYNALITE_VERSION) {
 
 const db = require('dynalite/db')
 require('./conditionCheckItem').install()
+require('./parseCache').install()
 const timeToLive = require('./timeToLive')
 const transactWriteItems = require('./transactWriteItems')
 const front = require('./front')
