@@ -5,19 +5,22 @@ import dev.secondchance.idempotency.IdempotencyStore;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The executor's promises against in-process DynamoDB Local: both races at 500 tokens × 16 callers, and the rest. */
+/**
+ * The executor's promises against dynalite over HTTP, concurrent requests and all: both races at 500 tokens ×
+ * 16 callers, and the rest.
+ */
 class DynamoDbExactlyOnceTest extends ExactlyOnceContract {
 
     private static String table;
 
     @BeforeAll
     static void createTable() {
-        table = DynamoDbLocal.newTable(DynamoDbLocal.embedded());
+        table = TestDynamoDb.newTable(TestDynamoDb.client());
     }
 
     @Override
     protected IdempotencyStore newStore(Clock clock) {
-        return DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), table).clock(clock).build();
+        return DynamoDbIdempotencyStore.builder(TestDynamoDb.client(), table).clock(clock).build();
     }
 
     @Override

@@ -6,17 +6,22 @@ import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** The store's classifier on the SDK's own exception types, built as the SDK builds them. */
 class DynamoDbRetryClassifierTest {
 
-    private final RetryClassifier classifier = DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), "any_table")
+    /** Never called: the classifier needs a store, not a server. */
+    private static final DynamoDbClient NOWHERE = TestDynamoDb.httpClient(URI.create("http://127.0.0.1:9"));
+
+    private final RetryClassifier classifier = DynamoDbIdempotencyStore.builder(NOWHERE, "any_table")
             .build().retryClassifier();
 
     private static DynamoDbException service(int status, String code) {

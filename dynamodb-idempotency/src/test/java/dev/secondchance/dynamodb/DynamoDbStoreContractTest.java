@@ -5,19 +5,19 @@ import dev.secondchance.idempotency.testing.IdempotencyStoreContract;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The store conformance suite against in-process DynamoDB Local. */
+/** The store conformance suite against dynalite over HTTP. */
 class DynamoDbStoreContractTest extends IdempotencyStoreContract {
 
     private static String table;
 
     @BeforeAll
     static void createTable() {
-        table = DynamoDbLocal.newTable(DynamoDbLocal.embedded());
+        table = TestDynamoDb.newTable(TestDynamoDb.client());
     }
 
     @Override
     protected IdempotencyStore newStore(Clock clock) {
-        return DynamoDbIdempotencyStore.builder(DynamoDbLocal.embedded(), table).clock(clock).build();
+        return DynamoDbIdempotencyStore.builder(TestDynamoDb.client(), table).clock(clock).build();
     }
 
     @Override

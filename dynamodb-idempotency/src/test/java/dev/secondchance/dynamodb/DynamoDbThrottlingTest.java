@@ -26,6 +26,7 @@ import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.testing.VirtualTime;
+import dev.secondchance.testing.dynamodb.Dynalite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A WireMock proxy in front of DynamoDB Local answers some store calls with
+ * A WireMock proxy in front of dynalite answers some store calls with
  * {@code ProvisionedThroughputExceededException} in the AWS JSON error shape before they reach DynamoDB,
  * and replaces the reply of some others, after DynamoDB applied them, with {@code InternalServerError}:
  * the store's retries must keep every operation to exactly one run.
@@ -59,7 +60,7 @@ class DynamoDbThrottlingTest {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger lostReplies = new AtomicInteger();
     private final VirtualTime time = new VirtualTime();
-    private DynamoDbLocal.Server dynamo;
+    private final Dynalite dynamo = Dynalite.shared();
     private WireMockServer proxy;
     private DynamoDbClient client;
 
@@ -120,20 +121,16 @@ class DynamoDbThrottlingTest {
         if (proxy != null) {
             proxy.stop();
         }
-        if (dynamo != null) {
-            dynamo.close();
-        }
     }
 
     @Test
     void execute_whenStoreCallsAreThrottledOrLoseTheirReply_stillRunsEachOperationOnce() throws Exception {
-        dynamo = new DynamoDbLocal.Server();
-        String table = DynamoDbLocal.newTable(DynamoDbLocal.httpClient(dynamo.endpoint()));
+        String table = TestDynamoDb.newTable(TestDynamoDb.client());
         proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(new Throttle(), new LoseReply()));
         proxy.start();
         proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(dynamo.endpoint().toString())));
-        client = DynamoDbLocal.httpClient(URI.create("http://127.0.0.1:" + proxy.port()));
+        client = TestDynamoDb.httpClient(URI.create("http://127.0.0.1:" + proxy.port()));
         IdempotencyStore store = DynamoDbIdempotencyStore.builder(client, table).build();
         AtomicInteger retries = new AtomicInteger();
         RetryPolicy storeRetries = time.install(RetryPolicy.builder()).maxAttempts(12).budget(RetryBudget.unlimited())

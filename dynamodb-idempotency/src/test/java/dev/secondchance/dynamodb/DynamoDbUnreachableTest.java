@@ -11,6 +11,7 @@ import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.retry.testing.VirtualTime;
+import dev.secondchance.testing.dynamodb.Dynalite;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,13 @@ class DynamoDbUnreachableTest {
 
     private final VirtualTime time = new VirtualTime();
     private final AtomicInteger runs = new AtomicInteger();
-    private DynamoDbLocal.Server server;
+    private Dynalite server;
     private DynamoDbClient client;
 
     private IdempotentExecutor<String> executor() throws Exception {
-        server = new DynamoDbLocal.Server();
-        client = DynamoDbLocal.httpClient(server.endpoint());
-        String table = DynamoDbLocal.newTable(client);
+        server = Dynalite.start();
+        client = server.client();
+        String table = TestDynamoDb.newTable(client);
         return IdempotentExecutor.builder(DynamoDbIdempotencyStore.builder(client, table).build(), ResultCodec.utf8())
                 .ticker(time).sleeper(time).scheduler(time).build();
     }

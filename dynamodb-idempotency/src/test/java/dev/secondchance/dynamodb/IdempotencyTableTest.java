@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 class IdempotencyTableTest {
 
-    private final DynamoDbClient client = DynamoDbLocal.embedded();
+    private final DynamoDbClient client = TestDynamoDb.client();
 
     @Test
     void createIfAbsent_whenCalledTwice_createsOnceWithTheKeyAndTtl() {
