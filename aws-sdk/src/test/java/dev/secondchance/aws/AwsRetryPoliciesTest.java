@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.secondchance.aws.testing.DynamoDbLocal;
+import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
@@ -61,7 +61,7 @@ class AwsRetryPoliciesTest {
 
     @Test
     void requireSdkRetriesOff_whenClientRetriesByItself_throws() {
-        try (DynamoDbClient retrying = DynamoDbLocal.syncClient(NOWHERE).build()) {
+        try (DynamoDbClient retrying = TestDynamoDb.syncClient(NOWHERE).build()) {
             assertThrows(IllegalStateException.class, () -> AwsRetryPolicies.requireSdkRetriesOff(retrying));
         }
     }
@@ -69,9 +69,9 @@ class AwsRetryPoliciesTest {
     @Test
     @SuppressWarnings("deprecation")
     void requireSdkRetriesOff_whenLegacyRetryPolicy_checksThatInstead() {
-        try (DynamoDbClient none = DynamoDbLocal.syncClient(NOWHERE)
+        try (DynamoDbClient none = TestDynamoDb.syncClient(NOWHERE)
                 .overrideConfiguration(o -> o.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none())).build();
-             DynamoDbClient five = DynamoDbLocal.syncClient(NOWHERE)
+             DynamoDbClient five = TestDynamoDb.syncClient(NOWHERE)
                 .overrideConfiguration(o -> o.retryPolicy(r -> r.numRetries(5))).build()) {
             assertSame(none, AwsRetryPolicies.requireSdkRetriesOff(none));
             assertThrows(IllegalStateException.class, () -> AwsRetryPolicies.requireSdkRetriesOff(five));
@@ -80,7 +80,7 @@ class AwsRetryPoliciesTest {
 
     @Test
     void requireSdkRetriesOff_whenRetriesOff_returnsTheClient() {
-        try (DynamoDbClient single = DynamoDbLocal.syncClient(NOWHERE)
+        try (DynamoDbClient single = TestDynamoDb.syncClient(NOWHERE)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())).build()) {
             assertSame(single, AwsRetryPolicies.requireSdkRetriesOff(single));
         }

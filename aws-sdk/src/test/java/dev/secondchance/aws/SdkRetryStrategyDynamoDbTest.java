@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.aws.testing.DynamoDbLocal;
+import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.aws.testing.FaultProxy;
 import dev.secondchance.aws.testing.Items;
 import dev.secondchance.aws.testing.RecordingListener;
@@ -45,8 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * The strategy inside the SDK's own retry stage, with real sync and async DynamoDB clients talking to DynamoDB
- * Local through a fault-injecting WireMock proxy. The SDK sleeps the strategy's delays for real, so the
+ * The strategy inside the SDK's own retry stage, with real sync and async DynamoDB clients talking to dynalite
+ * through a fault-injecting WireMock proxy. The SDK sleeps the strategy's delays for real, so the
  * backoffs here are a few milliseconds; assertions check the delays the strategy chose, not wall time.
  */
 class SdkRetryStrategyDynamoDbTest {
@@ -54,7 +54,7 @@ class SdkRetryStrategyDynamoDbTest {
     private static final Duration BACKOFF = Duration.ofMillis(1);
     private static final Duration THROTTLING_BACKOFF = Duration.ofMillis(5);
 
-    private static DynamoDbLocal dynamo;
+    private static TestDynamoDb dynamo;
     private static FaultProxy proxy;
     private static String table;
 
@@ -62,7 +62,7 @@ class SdkRetryStrategyDynamoDbTest {
 
     @BeforeAll
     static void startServers() {
-        dynamo = DynamoDbLocal.shared();
+        dynamo = TestDynamoDb.shared();
         table = dynamo.createTable("strategy");
         proxy = new FaultProxy(dynamo.endpoint());
     }
@@ -99,7 +99,7 @@ class SdkRetryStrategyDynamoDbTest {
     }
 
     private static DynamoDbClient client(RetryStrategy strategy) {
-        return DynamoDbLocal.syncClient(proxy.endpoint()).overrideConfiguration(o -> o.retryStrategy(strategy)).build();
+        return TestDynamoDb.syncClient(proxy.endpoint()).overrideConfiguration(o -> o.retryStrategy(strategy)).build();
     }
 
     @Test
@@ -229,7 +229,7 @@ class SdkRetryStrategyDynamoDbTest {
         ClientOverrideConfiguration config = ClientOverrideConfiguration.builder().retryStrategy(strategy).build();
 
         assertSame(strategy, config.toBuilder().build().retryStrategy().orElseThrow());
-        try (DynamoDbClient client = DynamoDbLocal.syncClient(proxy.endpoint()).overrideConfiguration(config).build()) {
+        try (DynamoDbClient client = TestDynamoDb.syncClient(proxy.endpoint()).overrideConfiguration(config).build()) {
             assertSame(strategy, client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow());
         }
     }
@@ -250,7 +250,7 @@ class SdkRetryStrategyDynamoDbTest {
         proxy.always("PutItem", awsError(500, "InternalServerError"));
         RetryPolicy policy = policy().budget(RetryBudget.tokenBucket(15, 5, 0)).recordMetrics().build();
 
-        try (DynamoDbClient wrapped = AwsRetryPolicies.requireSdkRetriesOff(DynamoDbLocal.syncClient(proxy.endpoint())
+        try (DynamoDbClient wrapped = AwsRetryPolicies.requireSdkRetriesOff(TestDynamoDb.syncClient(proxy.endpoint())
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())).build());
                 DynamoDbClient retrying = client(SecondChanceRetryStrategy.from(policy))) {
             DynamoDbException sdkFirst = assertThrows(DynamoDbException.class,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.aws.testing.DynamoDbLocal;
+import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.aws.testing.FaultProxy;
 import dev.secondchance.aws.testing.Items;
 import dev.secondchance.retry.Backoff;
@@ -34,14 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * The wrapping style: {@code retry.call(() -> dynamo.op(...))} around a real client whose own retries are off,
- * against DynamoDB Local behind a fault-injecting proxy. The policy waits on a virtual clock, so nothing sleeps.
+ * against dynalite behind a fault-injecting proxy. The policy waits on a virtual clock, so nothing sleeps.
  */
 class WrappedDynamoDbCallsTest {
 
     private static final Duration BACKOFF = Duration.ofMillis(100);
     private static final Duration THROTTLING_BACKOFF = Duration.ofSeconds(1);
 
-    private static DynamoDbLocal dynamo;
+    private static TestDynamoDb dynamo;
     private static FaultProxy proxy;
     private static String table;
     private static DynamoDbClient client;
@@ -50,10 +50,10 @@ class WrappedDynamoDbCallsTest {
 
     @BeforeAll
     static void startServers() {
-        dynamo = DynamoDbLocal.shared();
+        dynamo = TestDynamoDb.shared();
         table = dynamo.createTable("wrapped");
         proxy = new FaultProxy(dynamo.endpoint());
-        client = AwsRetryPolicies.requireSdkRetriesOff(DynamoDbLocal.syncClient(proxy.endpoint())
+        client = AwsRetryPolicies.requireSdkRetriesOff(TestDynamoDb.syncClient(proxy.endpoint())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())
                         .apiCallAttemptTimeout(Duration.ofMillis(500)))
                 .build());
@@ -144,7 +144,7 @@ class WrappedDynamoDbCallsTest {
                 .backoffStrategy(BackoffStrategy.retryImmediately()).build();
         RetryPolicy retry = policy().build();
 
-        try (DynamoDbClient retrying = DynamoDbLocal.syncClient(proxy.endpoint())
+        try (DynamoDbClient retrying = TestDynamoDb.syncClient(proxy.endpoint())
                 .overrideConfiguration(o -> o.retryStrategy(sdkRetriesAtOnce)).build()) {
             assertThrows(DynamoDbException.class, () -> retry.call(() -> retrying.putItem(Items.put(table, "stacked"))));
         }

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * WireMock on loopback as a proxy in front of DynamoDB Local: every request is passed through, except those
+ * WireMock on loopback as a proxy in front of dynalite: every request is passed through, except those
  * of an operation (matched on {@code X-Amz-Target}) for which a test scripted faults. Faults use the real AWS
  * JSON 1.0 error shape, so the SDK unmarshals them as it would DynamoDB's.
  */
