@@ -15,17 +15,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbClients {
 
-    /** The credentials sent to DynamoDB Local, which accepts any. */
+    /** The credentials sent to a local emulator, which accepts any. */
     private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private DynamoDbClients() {}
 
     /**
-     * A builder for DynamoDB Local at {@code endpoint}, with placeholder credentials.
+     * A builder for a local DynamoDB (dynalite, say) at {@code endpoint}, with placeholder credentials.
      *
-     * @param endpoint where DynamoDB Local listens
-     * @param region the region to sign for (DynamoDB Local ignores it)
+     * @param endpoint where it listens
+     * @param region the region to sign for (dynalite ignores it)
      * @return a builder; add the override configuration and build
      */
     public static DynamoDbClientBuilder local(URI endpoint, Region region) {

@@ -1,5 +1,6 @@
 /**
- * DynamoDB Local for the examples: in this JVM, as a server on a loopback port, and SDK clients for it. No
- * AWS account, no Docker, nothing beyond this machine.
+ * SDK clients for the examples' DynamoDB: dynalite on a loopback port (started by
+ * {@code dev.secondchance.testing.dynamodb.Dynalite}), or any endpoint given. No AWS account, no Docker,
+ * nothing beyond this machine.
  */
 package dev.secondchance.examples.dynamo;

@@ -17,28 +17,32 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Idempotent payments: a "charge the card" call made idempotent with a client token by the library's
- * {@code IdempotentExecutor}, its records in DynamoDB (DynamoDB Local in this JVM by default). It runs four
- * scenarios, prints each step, a table, the checks and a summary, and writes {@code payments.csv}. About
- * 2 s of real time plus DynamoDB Local's start (the crash scenario waits out a 1 s lease), or no waiting
- * with {@code --simulated-time}.
+ * {@code IdempotentExecutor}, its records in memory by default, or in a DynamoDB table when an endpoint
+ * ({@code --endpoint}, or the system property {@value #ENDPOINT_PROPERTY}) or AWS ({@code --aws}) is given. It
+ * runs four scenarios, prints each step, a table, the checks and a summary, and writes {@code payments.csv}.
+ * About 2 s of real time (the crash scenario waits out a 1 s lease), or no waiting with
+ * {@code --simulated-time}.
  */
 public final class IdempotentPayments {
 
     /** How to start it, for the usage line. */
     public static final String COMMAND = "java -cp <classpath> " + IdempotentPayments.class.getName();
 
+    /** The system property that gives a DynamoDB endpoint when {@code --endpoint} does not. */
+    public static final String ENDPOINT_PROPERTY = "payments.dynamodb.endpoint";
+
     static final String ABOUT = """
             Idempotent payments: "charge the card" made idempotent with a client token (UUID v5 of the order id)
-            by IdempotentExecutor, with its records in a DynamoDB table (DynamoDbIdempotencyStore).
+            by IdempotentExecutor, with its records in memory or in a DynamoDB table (DynamoDbIdempotencyStore).
               1. retry after a timeout: the reply is lost, the client retries with the same token: one charge
                  (and the same retry without a token: two);
               2. duplicate submission: the payment is posted twice, to two servers: the receipt is replayed;
               3. same token, other amount: refused with RequestMismatchException, nothing charged;
               4. crash mid-charge: server A claims the token and dies; server B takes it over after the lease.
-            By default the table is in DynamoDB Local in this JVM (in memory, no network, no AWS account).
-            --endpoint uses a DynamoDB reachable over HTTP (DynamoDB Local as a server, say); --aws uses
-            DynamoDB in --region with your default AWS credentials (it creates --table if absent: a few
-            request units, items expire by TTL after 24 h).""";
+            By default the records are in memory in this JVM (IdempotencyStore.inMemory: no network, no AWS
+            account). --endpoint (or -Dpayments.dynamodb.endpoint=URL) keeps them in a DynamoDB reachable over
+            HTTP, e.g. dynalite on loopback; --aws uses DynamoDB in --region with your default AWS credentials
+            (it creates --table if absent: a few request units, items expire by TTL after 24 h).""";
 
     private IdempotentPayments() {}
 
@@ -50,16 +54,14 @@ public final class IdempotentPayments {
     public static void main(String[] args) {
         ExampleMain.exitIfFailed(ExampleMain.run(COMMAND, ABOUT, options(), args, IdempotentPayments::run,
                 System.out, System.err));
-        // DynamoDB Local leaves a background job asleep in a non-daemon thread; do not wait for it.
-        System.exit(0);
     }
 
     /** @return the options this example knows */
     public static List<Option> options() {
         return List.of(
                 Option.value("out", "DIR", ExampleMain.DEFAULT_OUT.toString(), "folder for payments.csv"),
-                Option.value("endpoint", "URL", "", "a DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB "
-                        + "Local as a server; none: DynamoDB Local in this JVM"),
+                Option.value("endpoint", "URL", "", "a DynamoDB endpoint, e.g. http://127.0.0.1:8000 for dynalite; "
+                        + "none: -D" + ENDPOINT_PROPERTY + " if set, else the records stay in memory"),
                 Option.flag("aws", "use DynamoDB in --region with the default AWS credentials chain"),
                 Option.value("region", "REGION", "us-east-1", "region of --aws (signed for, with --endpoint)"),
                 Option.value("table", "NAME", "second-chance-payments", "table of the idempotency records"),
@@ -82,6 +84,9 @@ public final class IdempotentPayments {
             throw new UsageException("--lease-ms must be at most 10000, got " + lease);
         }
         String endpoint = options.string("endpoint");
+        if (endpoint == null || endpoint.isBlank()) {
+            endpoint = System.getProperty(ENDPOINT_PROPERTY);
+        }
         URI uri = null;
         if (endpoint != null && !endpoint.isBlank()) {
             try {
@@ -123,14 +128,14 @@ public final class IdempotentPayments {
     public static PaymentsRun run(PaymentsSettings settings, PrintStream out, PrintStream err) throws Exception {
         Progress progress = new Progress(err, "payments");
         PaymentsTime time = settings.simulatedTime() ? PaymentsTime.simulatedTime() : PaymentsTime.systemTime();
-        progress.note(settings.inProcess() ? "starting DynamoDB Local in this JVM" : "opening the table", true);
+        progress.note(settings.inMemory() ? "records in memory" : "opening the table", true);
         List<ScenarioResult> results = new ArrayList<>();
         String where;
-        try (RecordsTable table = RecordsTable.open(settings)) {
-            where = table.description() + ", table " + table.name();
+        try (RecordsStore records = RecordsStore.open(settings)) {
+            where = records.description();
             out.printf(Locale.ROOT, "%nIdempotent payments: records in %s; lease %,d ms; %s time%n", where,
                     settings.lease().toMillis(), time.simulated() ? "simulated" : "real");
-            PaymentsWorld world = new PaymentsWorld(settings, time, table);
+            PaymentsWorld world = new PaymentsWorld(settings, time, records);
             List<PaymentScenario> scenarios = scenarios();
             for (int i = 0; i < scenarios.size(); i++) {
                 PaymentScenario scenario = scenarios.get(i);

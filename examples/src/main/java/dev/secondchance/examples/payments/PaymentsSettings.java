@@ -10,10 +10,10 @@ import software.amazon.awssdk.regions.Region;
  * The settings of the payments example.
  *
  * @param out the folder for {@code payments.csv}
- * @param endpoint a DynamoDB endpoint (DynamoDB Local as a server, say), or null
+ * @param endpoint a DynamoDB endpoint (dynalite on loopback, say), or null
  * @param aws true to use DynamoDB in {@code region} with the default AWS credentials
  * @param region the region
- * @param table the table of idempotency records when not in-process
+ * @param table the table of idempotency records on DynamoDB
  * @param lease how long a claim holds before another server may take over
  * @param simulatedTime true to run on {@link SimulatedTime}, where waiting out the lease takes no real time
  * @param seed the seed of the client's retry jitter
@@ -29,8 +29,8 @@ public record PaymentsSettings(Path out, URI endpoint, boolean aws, Region regio
         Objects.requireNonNull(lease, "lease");
     }
 
-    /** @return true when the records go to DynamoDB Local in this JVM */
-    public boolean inProcess() {
+    /** @return true when the records are kept in memory, in this JVM (neither an endpoint nor AWS) */
+    public boolean inMemory() {
         return endpoint == null && !aws;
     }
 }

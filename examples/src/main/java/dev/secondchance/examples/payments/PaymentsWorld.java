@@ -1,6 +1,5 @@
 package dev.secondchance.examples.payments;
 
-import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.JacksonResultCodec;
 import dev.secondchance.idempotency.IdempotencyKeys;
 import dev.secondchance.idempotency.IdempotencyStore;
@@ -13,7 +12,7 @@ import dev.secondchance.retry.RetryPolicy;
 import java.util.UUID;
 
 /**
- * What the scenarios share: the records table's store, the card network, the time line, and factories for
+ * What the scenarios share: the idempotency store, the card network, the time line, and factories for
  * payment servers, orders, tokens and the client's retry policy. Orders are named after a random run id, so
  * that runs against a persistent table never meet each other's tokens.
  */
@@ -31,12 +30,12 @@ public final class PaymentsWorld {
     /**
      * @param settings the example's settings
      * @param time the run's time line
-     * @param table the records table
+     * @param records where the idempotency records are kept
      */
-    public PaymentsWorld(PaymentsSettings settings, PaymentsTime time, RecordsTable table) {
+    public PaymentsWorld(PaymentsSettings settings, PaymentsTime time, RecordsStore records) {
         this.settings = settings;
         this.time = time;
-        this.store = DynamoDbIdempotencyStore.builder(table.client(), table.name()).clock(time.clock()).build();
+        this.store = records.store(time.clock());
     }
 
     /**

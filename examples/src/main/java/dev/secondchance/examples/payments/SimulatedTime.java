@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated time line: sleeping advances it at once. It starts at the real current second, because
- * DynamoDB Local deletes items whose TTL has passed on the real clock. Thread-safe; meant for one thread
+ * DynamoDB deletes items whose TTL has passed on the real clock. Thread-safe; meant for one thread
  * at a time (the scenarios are sequential).
  */
 public final class SimulatedTime implements Ticker, Sleeper {

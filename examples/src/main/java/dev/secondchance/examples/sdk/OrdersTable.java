@@ -16,7 +16,7 @@ public final class OrdersTable {
     /**
      * Creates the table and waits until it exists.
      *
-     * @param dynamo a client straight to DynamoDB Local
+     * @param dynamo a client straight to DynamoDB
      * @return the table's name
      */
     public static String create(DynamoDbClient dynamo) {

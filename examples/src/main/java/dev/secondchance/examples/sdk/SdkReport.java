@@ -77,7 +77,7 @@ public final class SdkReport {
     /** @return the summary's lines */
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "SDK WRAPPING: PutItem on DynamoDB Local behind a throttling proxy, "
+        lines.add(String.format(Locale.ROOT, "SDK WRAPPING: PutItem on DynamoDB (dynalite) behind a throttling proxy, "
                 + "at most %d attempts, throttling waits from [0, min(5 s, %,d ms × 4^(n-1))), seed %d:",
                 settings.maxAttempts(), settings.throttlingBase().toMillis() * 4, settings.seed()));
         for (Map.Entry<SdkScenario, List<CallResult>> entry : byScenario().entrySet()) {

@@ -8,10 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /** What the proxy does to the {@code PutItem} calls of one scenario, and what the call should end with. */
 public enum SdkScenario {
 
-    /** Two throttles, then DynamoDB Local answers. */
+    /** Two throttles, then DynamoDB answers. */
     THROTTLED_TWICE("throttled twice",
             "the proxy answers the first two PutItem requests with ProvisionedThroughputExceededException and "
-                    + "ThrottlingException, then passes them to DynamoDB Local") {
+                    + "ThrottlingException, then passes them to DynamoDB") {
         @Override
         void arm(ThrottlingProxy proxy) {
             proxy.throttleNext(OPERATION, "ProvisionedThroughputExceededException", "ThrottlingException");
@@ -27,9 +27,9 @@ public enum SdkScenario {
         }
     },
 
-    /** An item without its key: DynamoDB Local itself refuses it, and a retry cannot help. */
+    /** An item without its key: DynamoDB itself refuses it, and a retry cannot help. */
     INVALID_REQUEST("invalid request",
-            "no fault injected; the item lacks its key, so DynamoDB Local answers ValidationException") {
+            "no fault injected; the item lacks its key, so DynamoDB answers ValidationException") {
         @Override
         void arm(ThrottlingProxy proxy) {
             // nothing to inject: the request itself is wrong

@@ -10,7 +10,7 @@ import software.amazon.awssdk.regions.Region;
  * The settings of the SDK-wrapping example.
  *
  * @param out the folder for {@code sdk-wrapping.csv}
- * @param endpoint a DynamoDB Local already running on loopback, or null to start one in this JVM
+ * @param endpoint a DynamoDB (dynalite, say) already running on loopback, or null to start dynalite
  * @param region the region the client signs for
  * @param seed the seed of the jitter, so that both styles draw the same waits
  * @param maxAttempts the policy's attempt limit, first attempt included

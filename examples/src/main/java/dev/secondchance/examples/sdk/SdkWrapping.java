@@ -6,8 +6,8 @@ import dev.secondchance.examples.cli.Option;
 import dev.secondchance.examples.cli.Options;
 import dev.secondchance.examples.cli.UsageException;
 import dev.secondchance.examples.dynamo.DynamoDbClients;
-import dev.secondchance.examples.dynamo.LocalDynamoDbServer;
 import dev.secondchance.examples.report.Check;
+import dev.secondchance.testing.dynamodb.Dynalite;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SDK wrapping: the same DynamoDB {@code PutItem}, made resilient by one policy in the two ways the AWS SDK
- * allows (wrapped, and as the client's {@code RetryStrategy}), against DynamoDB Local behind a proxy that
+ * allows (wrapped, and as the client's {@code RetryStrategy}), against dynalite behind a proxy that
  * injects throttling in the real AWS error shape. It prints what each attempt did and why the policy
  * retried or stopped, a table, checks and a summary, and writes {@code sdk-wrapping.csv}. Loopback only;
  * about 15 s with the library's default throttling backoff.
@@ -41,11 +41,12 @@ public final class SdkWrapping {
             allows, one after the other:
               wrapped   retry.call(() -> dynamo.putItem(...)) around a client whose own retries are off;
               strategy  the client's RetryStrategy is SecondChanceRetryStrategy.from(policy).
-            A WireMock proxy on 127.0.0.1 in front of DynamoDB Local injects throttling in the real AWS JSON error
+            A WireMock proxy on 127.0.0.1 in front of dynalite injects throttling in the real AWS JSON error
             shape. Scenarios: throttled twice, always throttled, an invalid request. A listener on the policy
             prints each failed attempt, its verdict and the wait drawn; the proxy counts the requests it saw.
             Both styles use the same seeded policy settings, so they should decide alike, to the millisecond.
-            Needs no AWS account: DynamoDB Local runs in this JVM on a loopback port (or give --endpoint).""";
+            Needs no AWS account: dynalite (open-source DynamoDB emulator, test-dynamodb) runs as a child process
+            on a loopback port (or give --endpoint).""";
 
     private SdkWrapping() {}
 
@@ -57,8 +58,6 @@ public final class SdkWrapping {
     public static void main(String[] args) {
         ExampleMain.exitIfFailed(ExampleMain.run(COMMAND, ABOUT, options(), args, SdkWrapping::run, System.out,
                 System.err));
-        // A stopped DynamoDB Local leaves a background job asleep in a non-daemon thread; do not wait for it.
-        System.exit(0);
     }
 
     /** @return the options this example knows */
@@ -66,8 +65,8 @@ public final class SdkWrapping {
         return List.of(
                 Option.value("out", "DIR", ExampleMain.DEFAULT_OUT.toString(), "folder for sdk-wrapping.csv"),
                 Option.value("endpoint", "URL", "",
-                        "a DynamoDB Local already running on this machine, e.g. http://localhost:8000; "
-                                + "none: start one in this JVM on a free loopback port"),
+                        "a DynamoDB (dynalite, say) already running on this machine, e.g. http://localhost:8000; "
+                                + "none: start dynalite on a free loopback port"),
                 Option.value("region", "REGION", "us-east-1", "region the client signs for"),
                 Option.value("seed", "LONG", "2015", "seed of the jitter (both styles use it)"),
                 Option.value("max-attempts", "COUNT", "3",
@@ -110,25 +109,25 @@ public final class SdkWrapping {
      * @param settings what to run
      * @param out where the results go
      * @return what the run produced
-     * @throws Exception if DynamoDB Local or the proxy cannot start, or the file cannot be written
+     * @throws Exception if dynalite or the proxy cannot start, or the file cannot be written
      */
     public static SdkRun run(SdkSettings settings, PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "%nSDK wrapping: DynamoDB PutItem through a throttling proxy, at most %d attempts, "
                 + "seed %d%n", settings.maxAttempts(), settings.seed());
-        LocalDynamoDbServer server = null;
+        Dynalite server = null;
         List<CallResult> results = new ArrayList<>();
         try {
             URI upstream = settings.endpoint();
             if (upstream == null) {
-                out.println("Starting DynamoDB Local (in memory, on 127.0.0.1) in this JVM");
-                server = LocalDynamoDbServer.start();
+                out.println("Starting dynalite (in memory, on 127.0.0.1) as a child process");
+                server = Dynalite.start();
                 upstream = server.endpoint();
             }
             try (DynamoDbClient direct = DynamoDbClients.local(upstream, settings.region())
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryPolicies.sdkRetriesOff())).build();
                     ThrottlingProxy proxy = new ThrottlingProxy(upstream)) {
                 String table = OrdersTable.create(direct);
-                out.printf(Locale.ROOT, "DynamoDB Local at %s, table %s; the clients send to the proxy at %s%n",
+                out.printf(Locale.ROOT, "DynamoDB at %s, table %s; the clients send to the proxy at %s%n",
                         upstream, table, proxy.endpoint());
                 results.addAll(runScenarios(settings, table, proxy, out));
                 direct.deleteTable(b -> b.tableName(table));
@@ -214,7 +213,7 @@ public final class SdkWrapping {
             throw new UsageException("--endpoint is not a URL: " + value);
         }
         if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new UsageException("--endpoint must be an http:// URL of DynamoDB Local, got " + value);
+            throw new UsageException("--endpoint must be an http:// URL of a local DynamoDB, got " + value);
         }
         try {
             if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * WireMock on 127.0.0.1 as a proxy in front of DynamoDB Local: it passes every request through, except the
+ * WireMock on 127.0.0.1 as a proxy in front of a local DynamoDB (dynalite): it passes every request through, except the
  * calls of an operation (matched on {@code X-Amz-Target}) that a scenario told it to throttle. A throttle is
  * the real AWS JSON 1.0 error shape (status 400, {@code x-amzn-ErrorType} and a {@code __type} body), so the
  * SDK unmarshals it as it would DynamoDB's own. It records what it answered to each request, in order.
@@ -43,20 +43,20 @@ public final class ThrottlingProxy implements AutoCloseable {
      *
      * @param operation the DynamoDB operation, for example {@code PutItem}
      * @param status the HTTP status sent back
-     * @param injected the injected error code, or null if DynamoDB Local answered
+     * @param injected the injected error code, or null if DynamoDB answered
      */
     public record Answer(String operation, int status, String injected) {
 
-        /** @return for example "injected ThrottlingException" or "DynamoDB Local: HTTP 200" */
+        /** @return for example "injected ThrottlingException" or "DynamoDB: HTTP 200" */
         public String describe() {
-            return injected != null ? "injected " + injected : "DynamoDB Local: HTTP " + status;
+            return injected != null ? "injected " + injected : "DynamoDB: HTTP " + status;
         }
     }
 
     /**
      * Starts the proxy in front of {@code upstream}.
      *
-     * @param upstream DynamoDB Local's endpoint
+     * @param upstream the DynamoDB endpoint
      */
     public ThrottlingProxy(URI upstream) {
         this.upstream = upstream.toString();
@@ -74,7 +74,7 @@ public final class ThrottlingProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    /** Removes every throttle: all requests go to DynamoDB Local. */
+    /** Removes every throttle: all requests go to DynamoDB. */
     public void passEverythingThrough() {
         server.resetMappings();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(upstream)));

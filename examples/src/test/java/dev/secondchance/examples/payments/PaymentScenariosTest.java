@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Each payments scenario on DynamoDB Local in this JVM and a simulated clock, so that waiting out the lease
- * takes no real time. Each test has its own orders and tokens (a new world) in one shared table.
+ * Each payments scenario with its records in memory (the example's default) and a simulated clock, so that
+ * waiting out the lease takes no real time. Each test has its own orders, tokens and store (a new world).
  */
 class PaymentScenariosTest {
 
@@ -24,20 +24,20 @@ class PaymentScenariosTest {
     private static final PaymentsSettings SETTINGS = new PaymentsSettings(Path.of("unused"), null, false,
             Region.US_EAST_1, "payments-test", LEASE, true, 1);
 
-    private static RecordsTable table;
+    private static RecordsStore records;
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-    private final PaymentsWorld world = new PaymentsWorld(SETTINGS, PaymentsTime.simulatedTime(), table);
+    private final PaymentsWorld world = new PaymentsWorld(SETTINGS, PaymentsTime.simulatedTime(), records);
 
     @BeforeAll
-    static void openTable() {
-        table = RecordsTable.open(SETTINGS);
+    static void openRecords() {
+        records = RecordsStore.open(SETTINGS);
     }
 
     @AfterAll
-    static void closeTable() {
-        table.close();
+    static void closeRecords() {
+        records.close();
     }
 
     @Test

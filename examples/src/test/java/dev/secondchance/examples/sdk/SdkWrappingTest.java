@@ -60,7 +60,7 @@ class SdkWrappingTest {
     }
 
     @Test
-    void settings_whenDefaults_startsDynamoDbLocalWithTheLibraryDefaults() {
+    void settings_whenDefaults_startsDynaliteWithTheLibraryDefaults() {
         SdkSettings settings = SdkWrapping.settings(Options.parse("test", "", SdkWrapping.options()));
 
         assertNull(settings.endpoint());
