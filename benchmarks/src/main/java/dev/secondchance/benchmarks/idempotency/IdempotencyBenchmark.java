@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The cost of idempotency on DynamoDB, against DynamoDB Local on a loopback port in the same JVM:
+ * The cost of idempotency on DynamoDB, against dynalite on a loopback port (a child process; its CPU is not
+ * DynamoDB's, so read the ratios to the bare write, not the absolute figures):
  * a bare unconditional {@code PutItem} of a record-sized item, a first execution (claim {@code PutItem}
  * + completion {@code UpdateItem}), and a duplicate replayed from the claim's {@code ALL_OLD} (one
  * {@code PutItem}); and, to tell the executor's cost from the store's, the store's claim alone and its
@@ -52,16 +53,16 @@ public class IdempotencyBenchmark {
 
     private final AtomicLong sequence = new AtomicLong();
     private final String run = UUID.randomUUID().toString();
-    private DynamoDbLocalServer dynamo;
+    private DynaliteServer dynamo;
     private DynamoDbIdempotencyStore store;
     private IdempotentExecutor<String> executor;
     private String[] replayed;
 
-    /** Starts DynamoDB Local and completes the tokens that the replay benchmark repeats. */
+    /** Starts dynalite and completes the tokens that the replay benchmark repeats. */
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dynamo = new DynamoDbLocalServer();
-        store = DynamoDbIdempotencyStore.builder(dynamo.client, DynamoDbLocalServer.TABLE).build();
+        dynamo = new DynaliteServer();
+        store = DynamoDbIdempotencyStore.builder(dynamo.client, DynaliteServer.TABLE).build();
         executor = IdempotentExecutor.builder(store, CODEC).build();
         replayed = new String[REPLAYED_TOKENS];
         for (int i = 0; i < REPLAYED_TOKENS; i++) {
@@ -70,9 +71,9 @@ public class IdempotencyBenchmark {
         }
     }
 
-    /** Stops the client and DynamoDB Local. */
+    /** Stops the client and dynalite. */
     @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
+    public void tearDown() {
         dynamo.close();
     }
 
@@ -87,7 +88,7 @@ public class IdempotencyBenchmark {
      */
     @Benchmark
     public Object barePutItem() {
-        return dynamo.client.putItem(b -> b.tableName(DynamoDbLocalServer.TABLE).item(Map.of(
+        return dynamo.client.putItem(b -> b.tableName(DynaliteServer.TABLE).item(Map.of(
                 IdempotencyTable.ID, AttributeValue.fromS(nextKey()),
                 IdempotencyTable.STATUS, AttributeValue.fromS("IN_PROGRESS"),
                 IdempotencyTable.FINGERPRINT, AttributeValue.fromS(REQUEST.hex()),
