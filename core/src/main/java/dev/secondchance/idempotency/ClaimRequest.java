@@ -10,10 +10,15 @@ import java.util.Objects;
  * @param key the store key, not empty
  * @param fingerprint the request's SHA-256 hex
  * @param owner a new random id for this claim
- * @param lease how long the claim holds before others may take it over, {@code > 0}
+ * @param lease how long the claim holds before its outcome counts as unknown, {@code > 0}
  * @param ttl how long the record is kept, {@code > lease}
+ * @param takeover whether the claim may replace a record of the same fingerprint whose outcome is unknown
+ *     (IN_PROGRESS with an ended lease, or COMPLETED as {@link Completion.Kind#OUTCOME_UNKNOWN}); only a
+ *     caller that will settle that outcome (an {@link OutcomeResolver}) or whose operation is
+ *     downstream-idempotent sets it
  */
-public record ClaimRequest(String key, String fingerprint, String owner, Duration lease, Duration ttl) {
+public record ClaimRequest(String key, String fingerprint, String owner, Duration lease, Duration ttl,
+        boolean takeover) {
 
     /**
      * Checks the arguments.
@@ -23,6 +28,7 @@ public record ClaimRequest(String key, String fingerprint, String owner, Duratio
      * @param owner a new random id for this claim
      * @param lease how long the claim holds, {@code > 0}
      * @param ttl how long the record is kept, {@code > lease}
+     * @param takeover whether the claim may replace a record whose outcome is unknown
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the key is empty or a duration is out of range
      */
@@ -38,5 +44,20 @@ public record ClaimRequest(String key, String fingerprint, String owner, Duratio
         if (lease.isNegative() || lease.isZero() || ttl.compareTo(lease) <= 0) {
             throw new IllegalArgumentException("lease must be > 0 and ttl > lease, got lease " + lease + ", ttl " + ttl);
         }
+    }
+
+    /**
+     * A claim that never replaces a record whose outcome is unknown.
+     *
+     * @param key the store key, not empty
+     * @param fingerprint the request's SHA-256 hex
+     * @param owner a new random id for this claim
+     * @param lease how long the claim holds, {@code > 0}
+     * @param ttl how long the record is kept, {@code > lease}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the key is empty or a duration is out of range
+     */
+    public ClaimRequest(String key, String fingerprint, String owner, Duration lease, Duration ttl) {
+        this(key, fingerprint, owner, lease, ttl, false);
     }
 }

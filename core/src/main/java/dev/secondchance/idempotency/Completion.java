@@ -4,12 +4,13 @@ import java.util.Objects;
 
 /**
  * The recorded outcome of a completed operation: a result (encoded bytes and the codec that wrote them), a
- * final failure (class name and message), or the marker that the result was too large to store.
+ * final failure (class name and, if the executor keeps one, a short message), an unknown outcome (the run
+ * failed in a way that may have taken effect), or the marker that the result was too large to store.
  * Immutable and thread-safe; byte arrays are copied in and out.
  */
 public final class Completion {
 
-    /** The longest failure message kept, in characters; longer ones are shortened. */
+    /** The longest failure message a store keeps, in characters; longer ones are shortened. */
     public static final int MAX_FAILURE_MESSAGE = 4096;
 
     /** What kind of outcome was recorded. */
@@ -19,7 +20,13 @@ public final class Completion {
         /** The operation threw a failure its policy called final. */
         FAILURE,
         /** The operation returned a result too large for the store; only its size is kept. */
-        RESULT_TOO_LARGE
+        RESULT_TOO_LARGE,
+        /**
+         * The operation failed in a way that may have taken effect; {@link #failureType()} names the failure.
+         * Replayed as {@link OutcomeUnknownException}, never run again for the token unless an
+         * {@link OutcomeResolver} settles it or the operation is downstream-idempotent.
+         */
+        OUTCOME_UNKNOWN
     }
 
     private final Kind kind;
@@ -60,10 +67,23 @@ public final class Completion {
      */
     public static Completion failure(String failureType, String failureMessage) {
         Objects.requireNonNull(failureType, "failureType must not be null");
-        String message = failureMessage == null || failureMessage.length() <= MAX_FAILURE_MESSAGE
-                ? failureMessage
-                : failureMessage.substring(0, MAX_FAILURE_MESSAGE);
-        return new Completion(Kind.FAILURE, null, null, 0, 0, failureType, message);
+        return new Completion(Kind.FAILURE, null, null, 0, 0, failureType, shorten(failureMessage));
+    }
+
+    /**
+     * @param failureType the class name of the failure whose effect is unknown, or null if the run's holder
+     *     lost its lease without an outcome
+     * @param failureMessage its message, possibly null; shortened to {@value #MAX_FAILURE_MESSAGE} characters
+     * @return an unknown-outcome completion
+     */
+    public static Completion outcomeUnknown(String failureType, String failureMessage) {
+        return new Completion(Kind.OUTCOME_UNKNOWN, null, null, 0, 0, failureType, shorten(failureMessage));
+    }
+
+    private static String shorten(String message) {
+        return message == null || message.length() <= MAX_FAILURE_MESSAGE
+                ? message
+                : message.substring(0, MAX_FAILURE_MESSAGE);
     }
 
     /**
@@ -102,12 +122,12 @@ public final class Completion {
         return resultSize;
     }
 
-    /** @return the failure's class name for {@link Kind#FAILURE}, else null */
+    /** @return the failure's class name for {@link Kind#FAILURE} and {@link Kind#OUTCOME_UNKNOWN}, else null */
     public String failureType() {
         return failureType;
     }
 
-    /** @return the failure's message for {@link Kind#FAILURE}, possibly null */
+    /** @return the failure's message for {@link Kind#FAILURE} and {@link Kind#OUTCOME_UNKNOWN}, possibly null */
     public String failureMessage() {
         return failureMessage;
     }
@@ -131,6 +151,7 @@ public final class Completion {
             case RESULT -> "RESULT(" + resultSize + " bytes, " + codecId + " v" + codecVersion + ")";
             case FAILURE -> "FAILURE(" + failureType + ")";
             case RESULT_TOO_LARGE -> "RESULT_TOO_LARGE(" + resultSize + " bytes)";
+            case OUTCOME_UNKNOWN -> "OUTCOME_UNKNOWN(" + failureType + ")";
         };
     }
 }

@@ -2,11 +2,17 @@ package dev.secondchance.idempotency;
 
 import dev.secondchance.idempotency.internal.DefaultFailurePolicy;
 import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.Verdict;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Decides what a failure of the operation means for its claim. Implementations must be thread-safe and
- * must not throw. The caller that ran the operation always gets the original failure.
+ * must not throw (a policy that throws, or answers null, counts as {@link FailureDisposition#OUTCOME_UNKNOWN}).
+ * The caller that ran the operation always gets the original failure.
+ *
+ * <p>The library cannot know whether an arbitrary failure took effect, so only the user's classification
+ * releases a claim: {@link #defaults()} calls every failure an unknown outcome.
  */
 @FunctionalInterface
 public interface FailurePolicy {
@@ -18,14 +24,8 @@ public interface FailurePolicy {
     FailureDisposition classify(Throwable failure);
 
     /**
-     * The default: a failure is {@link FailureDisposition#AMBIGUOUS} if it or one of its causes is an
-     * {@link Error}, an {@link InterruptedException} or {@link java.io.InterruptedIOException} (such as a
-     * socket read timeout), or a class whose simple name ends in {@code TimeoutException} (the JDK's
-     * {@code HttpTimeoutException} and {@code TimeoutException}, the AWS SDK's {@code ApiCallTimeoutException},
-     * and so on) unless it is a connect timeout, where nothing was sent. Every other failure is
-     * {@link FailureDisposition#RELEASE}: the first caller sees it and a retry may run the operation again.
-     * Nothing is {@link FailureDisposition#FINAL} by default, since only the caller knows which failures are
-     * answers; use {@link #fromClassifier} or a lambda for that.
+     * The default: every failure is {@link FailureDisposition#OUTCOME_UNKNOWN}, so no retry runs an
+     * operation whose first run may have taken effect.
      *
      * @return the stateless default policy
      */
@@ -34,9 +34,21 @@ public interface FailurePolicy {
     }
 
     /**
-     * Reuses a retry classifier: what {@link #defaults()} calls ambiguous stays ambiguous; otherwise a
-     * {@link dev.secondchance.retry.Verdict.Kind#FAIL} verdict (not worth retrying, such as HTTP 400) is
-     * {@link FailureDisposition#FINAL}, and anything else is {@link FailureDisposition#RELEASE}.
+     * Releases the claim for the failures that {@code notApplied} proves had no effect; every other failure
+     * is {@link FailureDisposition#OUTCOME_UNKNOWN}.
+     *
+     * @param notApplied true for a failure that certainly left nothing behind
+     * @return a policy; thread-safe if the predicate is
+     * @throws NullPointerException if {@code notApplied} is null
+     */
+    static FailurePolicy releaseWhen(Predicate<? super Throwable> notApplied) {
+        Objects.requireNonNull(notApplied, "notApplied must not be null");
+        return failure -> notApplied.test(failure) ? FailureDisposition.RELEASE : FailureDisposition.OUTCOME_UNKNOWN;
+    }
+
+    /**
+     * Reuses a retry classifier: a {@link Verdict.Kind#FAIL} verdict (an answer not worth retrying, such as
+     * HTTP 400) is {@link FailureDisposition#FINAL}; anything else is {@link FailureDisposition#OUTCOME_UNKNOWN}.
      *
      * @param classifier the classifier, typically the one of the retry policy around the call
      * @return a policy; thread-safe if the classifier is
@@ -44,6 +56,8 @@ public interface FailurePolicy {
      */
     static FailurePolicy fromClassifier(RetryClassifier classifier) {
         Objects.requireNonNull(classifier, "classifier must not be null");
-        return failure -> DefaultFailurePolicy.fromVerdict(failure, classifier.classifyFailure(failure));
+        return failure -> classifier.classifyFailure(failure).kind() == Verdict.Kind.FAIL
+                ? FailureDisposition.FINAL
+                : FailureDisposition.OUTCOME_UNKNOWN;
     }
 }

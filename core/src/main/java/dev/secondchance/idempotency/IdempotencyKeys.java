@@ -104,4 +104,31 @@ public final class IdempotencyKeys {
     public static String validate(String token, int maxLength) {
         return TokenRules.validate(token, TokenRules.checkMaxLength(maxLength));
     }
+
+    /**
+     * The store key of a token under a key prefix: the prefix, {@code '#'}, then the token. A prefix may not
+     * contain {@code '#'}, so the first {@code '#'} always ends the prefix and two (prefix, token) pairs never
+     * share a store key.
+     *
+     * @param keyPrefix the executor's key prefix, possibly empty (see {@link #validatePrefix})
+     * @param token a valid token
+     * @return the store key
+     * @throws IllegalArgumentException if the prefix breaks the prefix rules
+     * @throws InvalidIdempotencyKeyException if the token breaks the default token rules
+     */
+    public static String storeKey(String keyPrefix, String token) {
+        return validatePrefix(keyPrefix) + TokenRules.PREFIX_END + validate(token, MAX_LENGTH_LIMIT);
+    }
+
+    /**
+     * Checks a key prefix: at most 256 characters of ASCII letters, digits and {@code . _ - : /}.
+     *
+     * @param keyPrefix the prefix, possibly empty
+     * @return the prefix, unchanged
+     * @throws NullPointerException if {@code keyPrefix} is null
+     * @throws IllegalArgumentException if it is too long or has another character
+     */
+    public static String validatePrefix(String keyPrefix) {
+        return TokenRules.validatePrefix(keyPrefix);
+    }
 }

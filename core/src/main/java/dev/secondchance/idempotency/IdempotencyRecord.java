@@ -8,7 +8,10 @@ import java.util.Objects;
  * <p>{@link #version()} is the fencing version: it increases strictly with every claim or takeover of
  * the key, and every later write (complete, release, renew) must match both the owner and the version.
  * Times are wall-clock: the lease in epoch milliseconds, the expiry in epoch seconds (the unit of
- * DynamoDB TTL). A store treats a record as absent from its expiry on, even before it deletes it.
+ * DynamoDB TTL). A store treats a record as absent from its expiry on, even before it deletes it, except
+ * one under a live lease: a renewal moves the expiry too, so a run never outlives its record.
+ *
+ * <p>{@link #isClaimableBy} is the one claim rule every store applies, inside its atomic step.
  */
 public final class IdempotencyRecord {
 
@@ -102,20 +105,72 @@ public final class IdempotencyRecord {
 
     /**
      * @param nowMillis the current wall-clock time, epoch milliseconds
-     * @return true if the record is in progress and its lease has ended (it was released, or its owner
-     *     stopped renewing), so that a caller with the same request may take it over
+     * @return true if the record is in progress and its lease has ended (its owner stopped renewing: it
+     *     crashed, hangs or lost the store), so that its outcome is unknown
      */
     public boolean isLeaseExpired(long nowMillis) {
         return status == RecordStatus.IN_PROGRESS && nowMillis >= leaseExpiresAtMillis;
     }
 
     /**
-     * @param leaseExpiresAtMillis the new end of the lease
-     * @return a copy with another lease
+     * @param nowMillis the current wall-clock time, epoch milliseconds
+     * @return true if the record is in progress under a lease that has not ended: never claimable, whatever
+     *     its expiry
      */
-    public IdempotencyRecord withLease(long leaseExpiresAtMillis) {
+    public boolean isLeaseLive(long nowMillis) {
+        return status == RecordStatus.IN_PROGRESS && nowMillis < leaseExpiresAtMillis;
+    }
+
+    /**
+     * @param nowMillis the current wall-clock time, epoch milliseconds
+     * @return true if an earlier run may have taken effect but left no result: IN_PROGRESS with an ended
+     *     lease, or COMPLETED as {@link Completion.Kind#OUTCOME_UNKNOWN}; false once the record has expired
+     */
+    public boolean isOutcomeUnknown(long nowMillis) {
+        if (isExpired(nowMillis)) {
+            return false;
+        }
+        return isLeaseExpired(nowMillis)
+                || (status == RecordStatus.COMPLETED && completion.kind() == Completion.Kind.OUTCOME_UNKNOWN);
+    }
+
+    /**
+     * The claim rule that every store applies, inside the same atomic step as the write. A claim replaces
+     * this record if the record is not under a live lease and either has expired, was released, or has an
+     * unknown outcome while the claim asks for a {@link ClaimRequest#takeover() takeover} with the same
+     * fingerprint. A claim by the record's own owner is answered separately (acquired, unchanged).
+     *
+     * @param request the claim
+     * @param nowMillis the store's current wall-clock time, epoch milliseconds
+     * @return true if the claim replaces this record
+     */
+    public boolean isClaimableBy(ClaimRequest request, long nowMillis) {
+        if (isLeaseLive(nowMillis)) {
+            return false;
+        }
+        if (isExpired(nowMillis) || status == RecordStatus.RELEASED) {
+            return true;
+        }
+        return request.takeover() && fingerprint.equals(request.fingerprint()) && isOutcomeUnknown(nowMillis);
+    }
+
+    /**
+     * @param leaseExpiresAtMillis the new end of the lease
+     * @param expiresAtEpochSecond the new expiry
+     * @return a renewed copy
+     */
+    public IdempotencyRecord renewed(long leaseExpiresAtMillis, long expiresAtEpochSecond) {
         return new IdempotencyRecord(key, status, fingerprint, owner, version, leaseExpiresAtMillis,
                 expiresAtEpochSecond, completion);
+    }
+
+    /**
+     * @param nowMillis the release time, which ends the lease
+     * @return a RELEASED copy, same owner and version
+     */
+    public IdempotencyRecord released(long nowMillis) {
+        return new IdempotencyRecord(key, RecordStatus.RELEASED, fingerprint, owner, version,
+                Math.min(leaseExpiresAtMillis, nowMillis), expiresAtEpochSecond, null);
     }
 
     /**

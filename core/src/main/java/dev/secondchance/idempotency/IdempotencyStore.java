@@ -23,12 +23,14 @@ public interface IdempotencyStore {
     int DEFAULT_MAX_RESULT_BYTES = 400 * 1024;
 
     /**
-     * Claims a key in one atomic step. The claim is acquired, with a new IN_PROGRESS record owned by
-     * {@code request.owner()} and a version above every earlier version the store holds for the key, when
-     * the key is absent, its record has expired, or its record is IN_PROGRESS with an ended lease and the
-     * same fingerprint (a takeover). A record IN_PROGRESS that {@code request.owner()} already owns is also
-     * returned as acquired, unchanged, so a claim whose reply was lost can be sent again. Otherwise nothing
-     * is written and the standing record is returned.
+     * Claims a key in one atomic step. A record IN_PROGRESS that {@code request.owner()} already owns is
+     * returned as acquired, unchanged, so a claim whose reply was lost can be sent again. Otherwise the claim
+     * is acquired when the key is absent or its record {@link IdempotencyRecord#isClaimableBy is claimable}
+     * by the request: a new IN_PROGRESS record owned by {@code request.owner()}, with a version above every
+     * earlier version the store holds for the key, lease end now + {@code lease} and expiry now + {@code ttl},
+     * and the replaced record as {@link ClaimResult#previous()}. Otherwise nothing is written and the
+     * standing record is returned; a store must check that a record it returns belongs to
+     * {@code request.key()} and fail otherwise.
      *
      * @param request the claim
      * @return acquired with the new record, or the standing record
@@ -36,8 +38,8 @@ public interface IdempotencyStore {
     ClaimResult claim(ClaimRequest request);
 
     /**
-     * Records the outcome if the record is still IN_PROGRESS with this owner and version, and restarts its
-     * expiry at now + {@code ttl}. A result too large for the store is replaced by the
+     * Records the outcome if the record is still IN_PROGRESS with this owner and version (the fence), and
+     * restarts its expiry at now + {@code ttl}. A result too large for the store is replaced by the
      * {@link Completion.Kind#RESULT_TOO_LARGE} marker. Repeating a completion that was already recorded
      * answers as the first time did.
      *
@@ -51,8 +53,9 @@ public interface IdempotencyStore {
     CompleteResult complete(String key, String owner, long version, Completion completion, Duration ttl);
 
     /**
-     * Ends the lease now, if the record is IN_PROGRESS with this owner and version, so that a retry with
-     * the same request may claim it at once. The record and its version stay, so versions keep increasing.
+     * Gives the key back, if the record is IN_PROGRESS with this owner and version: the record becomes
+     * {@link RecordStatus#RELEASED}, so that any request may claim it at once. The record and its version
+     * stay, so versions keep increasing, and a renewal that arrives afterwards is fenced.
      *
      * @param key the store key
      * @param owner the owner the caller claimed with
@@ -62,21 +65,23 @@ public interface IdempotencyStore {
     boolean release(String key, String owner, long version);
 
     /**
-     * Extends the lease to now + {@code lease}, if the record is IN_PROGRESS with this owner and version.
+     * Extends the lease to now + {@code lease} and sets the expiry to now + {@code ttl}, if the record is
+     * IN_PROGRESS with this owner and version, so that a run that outlives its TTL keeps its record.
      *
      * @param key the store key
      * @param owner the owner the caller claimed with
      * @param version the version its claim got
      * @param lease the new lease from now, {@code > 0}
-     * @return true if renewed, false if fenced
+     * @param ttl the least time the record is kept from now, {@code > lease}
+     * @return true if renewed, false if fenced (another owner or version, released, or completed)
      */
-    boolean renew(String key, String owner, long version, Duration lease);
+    boolean renew(String key, String owner, long version, Duration lease, Duration ttl);
 
     /**
      * Reads a record with strong consistency.
      *
      * @param key the store key
-     * @return the record, or empty if absent or expired
+     * @return the record, or empty if absent, or expired and not under a live lease
      */
     Optional<IdempotencyRecord> read(String key);
 

@@ -9,9 +9,15 @@ import dev.secondchance.retry.CheckedSupplier;
  * <p>The first caller claims the token (IN_PROGRESS, under a lease it renews while the operation runs),
  * runs the operation, records the result as COMPLETED and returns it. A later caller with the same token
  * and request gets the recorded result without running the operation. A caller that arrives while the
- * operation runs waits for the result, or fails fast (see {@link WhenInProgress}). If the holder crashes,
- * another caller takes over after the lease; fencing (owner and version) keeps the late original from
- * overwriting the new owner's record.
+ * operation runs waits for the result, or fails fast (see {@link WhenInProgress}).
+ *
+ * <p>No default path runs an operation a second time after a first run that may have taken effect. A
+ * failure counts as an unknown outcome unless the {@link FailurePolicy} proves it harmless, and so does a
+ * holder whose lease lapsed (a crash): later callers get {@link OutcomeUnknownException}, until an
+ * {@link OutcomeResolver} settles it. Only an operation declared
+ * {@link IdempotentExecutorBuilder#downstreamIdempotent(boolean) downstream-idempotent} (it passes
+ * {@link OperationContext#token()} to a downstream system that deduplicates it) is run again after a lease
+ * lapses; fencing (owner and version) keeps the late original from overwriting the new owner's record.
  *
  * @param <T> the result type
  */
@@ -44,6 +50,7 @@ public interface IdempotentExecutor<T> {
      * @throws OperationInProgressException if another caller holds the token past the wait (or at once with
      *     {@link WhenInProgress#FAIL_FAST}); nothing was run
      * @throws ReplayedFailureException if the first run recorded a final failure; nothing was run
+     * @throws OutcomeUnknownException if an earlier run may have taken effect without a result; nothing was run
      * @throws ResultTooLargeException if the result does not fit in the store (the record still says
      *     COMPLETED)
      * @throws IncompatibleResultException if a result cannot be encoded or a recorded one decoded
@@ -52,6 +59,22 @@ public interface IdempotentExecutor<T> {
      * @throws NullPointerException if an argument is null
      */
     <E extends Exception> T execute(String token, Fingerprint request, CheckedSupplier<? extends T, E> operation)
+            throws E;
+
+    /**
+     * Runs {@code operation} once for {@code token} with its {@link OperationContext}, or returns the outcome
+     * its first run recorded. Otherwise the same as {@link #execute(String, Fingerprint, CheckedSupplier)}.
+     *
+     * @param token the client token, kept by the caller across every retry of one logical operation
+     * @param request the fingerprint of the request the token stands for
+     * @param operation the operation; it runs on the calling thread, at most once per call
+     * @param <E> the checked exception the operation may throw
+     * @return the operation's result, or the recorded result of its first run
+     * @throws E the operation's own failure, unchanged, when this call ran it
+     * @throws IdempotencyException as {@link #execute(String, Fingerprint, CheckedSupplier)} says
+     * @throws NullPointerException if an argument is null
+     */
+    <E extends Exception> T execute(String token, Fingerprint request, IdempotentOperation<? extends T, E> operation)
             throws E;
 
     /**

@@ -2,6 +2,7 @@ package dev.secondchance.idempotency;
 
 import dev.secondchance.idempotency.internal.DefaultIdempotentExecutor;
 import dev.secondchance.idempotency.internal.ExecutorSettings;
+import dev.secondchance.idempotency.internal.LeaseRenewals;
 import dev.secondchance.idempotency.internal.TokenRules;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
@@ -21,18 +22,23 @@ import java.util.Objects;
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><th>setting</th><th>default</th><th>why</th></tr>
- *   <tr><td>lease</td><td>30 s</td><td>a crashed holder blocks its token this long at most</td></tr>
- *   <tr><td>heartbeat</td><td>10 s</td><td>lease / 3: a renewal may fail once and the lease still holds</td></tr>
- *   <tr><td>ttl</td><td>24 h</td><td>Stripe keeps keys at least 24 h; retries and redeliveries come sooner</td></tr>
+ *   <tr><td>lease</td><td>30 s</td><td>how long a silent holder keeps its token before its outcome counts as unknown</td></tr>
+ *   <tr><td>heartbeat</td><td>10 s</td><td>lease / 3: renewals are retried inside the lease</td></tr>
+ *   <tr><td>ttl</td><td>24 h</td><td>Stripe keeps keys at least 24 h; renewals extend it for longer runs</td></tr>
  *   <tr><td>whenInProgress</td><td>{@link WhenInProgress#WAIT}</td><td>a duplicate gets the result, not an error</td></tr>
- *   <tr><td>waitTimeout</td><td>30 s</td><td>as long as a lease, so a waiter can outlast a crashed holder</td></tr>
+ *   <tr><td>waitTimeout</td><td>2 x lease</td><td>a waiter outlasts a crashed holder's lease and sees what became of it</td></tr>
  *   <tr><td>waitBackoff</td><td>{@link Backoff#contention()}</td><td>polls soon, never more than 1 s apart</td></tr>
- *   <tr><td>failurePolicy</td><td>{@link FailurePolicy#defaults()}</td><td>release, but keep ambiguous claims</td></tr>
+ *   <tr><td>failurePolicy</td><td>{@link FailurePolicy#defaults()}</td><td>every failure may have taken effect</td></tr>
+ *   <tr><td>downstreamIdempotent</td><td>false</td><td>never run twice unless the operation says it is safe</td></tr>
+ *   <tr><td>outcomeResolver</td><td>none</td><td>unknown outcomes stay unknown until the record expires</td></tr>
+ *   <tr><td>failureMessageLength</td><td>0 (type only)</td><td>messages may carry personal data</td></tr>
  *   <tr><td>storeRetryPolicy</td><td>3 attempts, core backoffs, the store's classifier</td><td>throttling and 5xx heal</td></tr>
  *   <tr><td>storeFailureMode</td><td>{@link StoreFailureMode#FAIL_CLOSED}</td><td>never run blind</td></tr>
  *   <tr><td>keyPrefix</td><td>none</td><td>set one per operation type to share a table</td></tr>
  *   <tr><td>maxTokenLength</td><td>255</td><td>as Stripe</td></tr>
- *   <tr><td>clock, ticker, sleeper, scheduler, random</td><td>the system ones</td><td></td></tr>
+ *   <tr><td>scheduler</td><td>a timer and renewal threads of its own</td><td>renewals never wait for the common pool</td></tr>
+ *   <tr><td>listener</td><td>{@link IdempotencyListener#NONE}</td><td></td></tr>
+ *   <tr><td>clock, ticker, sleeper, random</td><td>the system ones</td><td></td></tr>
  * </table>
  *
  * @param <T> the result type
@@ -41,6 +47,7 @@ public final class IdempotentExecutorBuilder<T> {
 
     static final Duration MAX_LEASE = Duration.ofDays(1);
     static final Duration MAX_TTL = Duration.ofDays(3650);
+    static final int MAX_FAILURE_MESSAGE_LENGTH = Completion.MAX_FAILURE_MESSAGE;
 
     private final IdempotencyStore store;
     private final ResultCodec<T> codec;
@@ -48,9 +55,13 @@ public final class IdempotentExecutorBuilder<T> {
     private Duration heartbeat = Duration.ofSeconds(10);
     private Duration ttl = Duration.ofHours(24);
     private WhenInProgress whenInProgress = WhenInProgress.WAIT;
-    private Duration waitTimeout = Duration.ofSeconds(30);
+    private Duration waitTimeout;
     private Backoff waitBackoff = Backoff.contention();
     private FailurePolicy failurePolicy = FailurePolicy.defaults();
+    private boolean downstreamIdempotent;
+    private OutcomeResolver<T> outcomeResolver;
+    private int failureMessageLength;
+    private IdempotencyListener listener = IdempotencyListener.NONE;
     private RetryPolicy storeRetryPolicy;
     private StoreFailureMode storeFailureMode = StoreFailureMode.FAIL_CLOSED;
     private String keyPrefix = "";
@@ -58,7 +69,7 @@ public final class IdempotentExecutorBuilder<T> {
     private Clock clock = Clock.systemUTC();
     private Ticker ticker = Ticker.system();
     private Sleeper sleeper = Sleeper.system();
-    private Scheduler scheduler = Scheduler.system();
+    private Scheduler scheduler = LeaseRenewals.scheduler();
     private RandomSource random = RandomSource.threadLocal();
 
     IdempotentExecutorBuilder(IdempotencyStore store, ResultCodec<T> codec) {
@@ -79,9 +90,13 @@ public final class IdempotentExecutorBuilder<T> {
         b.heartbeat = settings.heartbeat();
         b.ttl = settings.ttl();
         b.whenInProgress = settings.whenInProgress();
-        b.waitTimeout = settings.waitTimeout();
+        b.waitTimeout = settings.customWaitTimeout();
         b.waitBackoff = settings.waitBackoff();
         b.failurePolicy = settings.failurePolicy();
+        b.downstreamIdempotent = settings.downstreamIdempotent();
+        b.outcomeResolver = settings.outcomeResolver();
+        b.failureMessageLength = settings.failureMessageLength();
+        b.listener = settings.listener();
         b.storeRetryPolicy = settings.customStoreRetryPolicy();
         b.storeFailureMode = settings.storeFailureMode();
         b.keyPrefix = settings.keyPrefix();
@@ -95,8 +110,9 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param lease how long a claim holds without renewal before another caller may take over, in
-     *     {@code [1 ms, 1 day]}; at least twice the heartbeat
+     * @param lease how long a claim holds without renewal before its outcome counts as unknown (and, for a
+     *     downstream-idempotent operation, another caller may take over), in {@code [1 ms, 1 day]}; at least
+     *     twice the heartbeat
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> lease(Duration lease) {
@@ -105,8 +121,9 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param heartbeat how often a running operation renews its lease, in {@code [0, 12 h]}; zero turns
-     *     renewal off (then the lease must outlast every run)
+     * @param heartbeat how often a running operation renews its lease and the record's expiry, in
+     *     {@code [0, 12 h]}; a failed renewal is tried again sooner, until the lease ends; zero turns renewal
+     *     off (then the lease and the ttl must outlast every run)
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> heartbeat(Duration heartbeat) {
@@ -135,11 +152,12 @@ public final class IdempotentExecutorBuilder<T> {
 
     /**
      * @param waitTimeout how long a caller waits for another caller's outcome with
-     *     {@link WhenInProgress#WAIT}, on the ticker, in {@code [0, 1 day]}
+     *     {@link WhenInProgress#WAIT}, on the ticker, in {@code [0, 2 days]}; by default twice the lease, so a
+     *     waiter outlasts a crashed holder's lease
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> waitTimeout(Duration waitTimeout) {
-        this.waitTimeout = inRange(waitTimeout, "waitTimeout", Duration.ZERO, MAX_LEASE);
+        this.waitTimeout = inRange(waitTimeout, "waitTimeout", Duration.ZERO, MAX_LEASE.multipliedBy(2));
         return this;
     }
 
@@ -153,11 +171,67 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param failurePolicy decides whether a failure releases the claim, keeps it or is recorded
+     * @param failurePolicy decides whether a failure releases the claim (proven harmless), is recorded as
+     *     final, or is recorded as an unknown outcome (the default for every failure)
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> failurePolicy(FailurePolicy failurePolicy) {
         this.failurePolicy = Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
+        return this;
+    }
+
+    /**
+     * Declares that running the operation a second time has no second effect, because it passes
+     * {@link OperationContext#token()} to a downstream system that deduplicates it (a payment provider's
+     * idempotency key, an AWS client token). Then a caller may take over a lapsed lease and run the operation
+     * again, and a failure with an unknown outcome releases the claim so that a retry runs it again. Off by
+     * default: the executor never runs an operation twice on its own.
+     *
+     * @param downstreamIdempotent true if a second run is safe
+     * @return this builder
+     */
+    public IdempotentExecutorBuilder<T> downstreamIdempotent(boolean downstreamIdempotent) {
+        this.downstreamIdempotent = downstreamIdempotent;
+        return this;
+    }
+
+    /**
+     * Sets what settles an unknown outcome: a caller that finds one takes the key over and asks the resolver
+     * before it runs anything. Without one, an unknown outcome is replayed as {@link OutcomeUnknownException}
+     * until the record expires.
+     *
+     * @param outcomeResolver the resolver
+     * @return this builder
+     */
+    public IdempotentExecutorBuilder<T> outcomeResolver(OutcomeResolver<T> outcomeResolver) {
+        this.outcomeResolver = Objects.requireNonNull(outcomeResolver, "outcomeResolver must not be null");
+        return this;
+    }
+
+    /**
+     * Sets how much of a failure's message is recorded with a final or unknown outcome. By default none: only
+     * the failure's class name is kept, since messages may carry personal data (a card holder, an address)
+     * that would then live in the store for the whole ttl.
+     *
+     * @param failureMessageLength the longest message kept, in characters, in {@code [0, 4096]}; 0 keeps the
+     *     type only
+     * @return this builder
+     */
+    public IdempotentExecutorBuilder<T> failureMessageLength(int failureMessageLength) {
+        if (failureMessageLength < 0 || failureMessageLength > MAX_FAILURE_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("failureMessageLength must be in [0, " + MAX_FAILURE_MESSAGE_LENGTH
+                    + "], got " + failureMessageLength);
+        }
+        this.failureMessageLength = failureMessageLength;
+        return this;
+    }
+
+    /**
+     * @param listener hears what the executor noticed (clock skew)
+     * @return this builder
+     */
+    public IdempotentExecutorBuilder<T> listener(IdempotencyListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
         return this;
     }
 
@@ -184,16 +258,14 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param keyPrefix put before each token to form the store key, at most 256 characters; use one per
-     *     operation type when several share a store; empty for none
+     * @param keyPrefix names the operation type when several share a store; at most 256 ASCII letters, digits
+     *     and {@code . _ - : /}; empty for none. The store key is the prefix, {@code '#'} and the token (see
+     *     {@link IdempotencyKeys#storeKey}), so no two prefixes share a key
      * @return this builder
+     * @throws IllegalArgumentException if the prefix breaks those rules
      */
     public IdempotentExecutorBuilder<T> keyPrefix(String keyPrefix) {
-        Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
-        if (keyPrefix.length() > 256) {
-            throw new IllegalArgumentException("keyPrefix must be at most 256 characters, got " + keyPrefix.length());
-        }
-        this.keyPrefix = keyPrefix;
+        this.keyPrefix = IdempotencyKeys.validatePrefix(keyPrefix);
         return this;
     }
 
@@ -234,7 +306,8 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param scheduler runs heartbeats; its tasks must not run on the caller's thread
+     * @param scheduler runs lease renewals, which are blocking store calls: its tasks must not run on the
+     *     caller's thread, and should run on threads that no other work can starve (never the common pool)
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> scheduler(Scheduler scheduler) {
@@ -267,8 +340,9 @@ public final class IdempotentExecutorBuilder<T> {
             throw new IllegalArgumentException("ttl (" + ttl + ") must be > lease (" + lease + ")");
         }
         ExecutorSettings<T> settings = new ExecutorSettings<>(store, codec, lease, heartbeat, ttl, whenInProgress,
-                waitTimeout, waitBackoff, failurePolicy, storeRetryPolicy, storeFailureMode, keyPrefix,
-                maxTokenLength, clock, ticker, sleeper, scheduler, random);
+                waitTimeout, waitBackoff, failurePolicy, downstreamIdempotent, outcomeResolver, failureMessageLength,
+                listener, storeRetryPolicy, storeFailureMode, keyPrefix, maxTokenLength, clock, ticker, sleeper,
+                scheduler, random);
         return new DefaultIdempotentExecutor<>(settings, IdempotentExecutorBuilder::from);
     }
 

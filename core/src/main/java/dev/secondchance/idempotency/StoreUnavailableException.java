@@ -1,12 +1,13 @@
 package dev.secondchance.idempotency;
 
 /**
- * The idempotency store could not be reached or failed, after the store retry policy gave up.
+ * The idempotency store could not be reached or failed (or answered with another key's record), after the
+ * store retry policy gave up.
  *
- * <p>When {@link #operationRan()} is false (the claim failed), the operation was not run: the executor
- * fails closed. Retry the call with the same token later. When it is true, the operation ran but its
- * outcome could not be recorded; {@link #result()} holds what it returned, and the token stays claimed
- * until its lease expires, after which a retry runs the operation again.
+ * <p>When {@link #operationRan()} is false, the operation was not run: the executor fails closed. Retry the
+ * call with the same token later. When it is true, the operation ran but its outcome could not be recorded;
+ * {@link #result()} holds what it returned, and once the lease ends later callers with the token get
+ * {@link OutcomeUnknownException} (or, for a downstream-idempotent operation, run it again).
  */
 public final class StoreUnavailableException extends IdempotencyException {
 

@@ -25,6 +25,7 @@ final class FaultyStore implements IdempotencyStore {
     private final IdempotencyStore delegate;
     final AtomicInteger claimFailures = new AtomicInteger();
     final AtomicInteger completeFailures = new AtomicInteger();
+    final AtomicInteger renewFailures = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean down;
 
@@ -61,9 +62,9 @@ final class FaultyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean renew(String key, String owner, long version, Duration lease) {
-        maybeFail(null);
-        return delegate.renew(key, owner, version, lease);
+    public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+        maybeFail(renewFailures);
+        return delegate.renew(key, owner, version, lease, ttl);
     }
 
     @Override

@@ -28,9 +28,11 @@ class IdempotentExecutorBuilderTest {
         assertMessage("lease must be in", () -> builder().lease(Duration.ofDays(2)));
         assertMessage("heartbeat must be in [PT0S, PT12H]", () -> builder().heartbeat(Duration.ofSeconds(-1)));
         assertMessage("ttl must be in [PT1S, PT87600H]", () -> builder().ttl(Duration.ofMillis(10)));
-        assertMessage("waitTimeout must be in [PT0S, PT24H]", () -> builder().waitTimeout(Duration.ofDays(3)));
+        assertMessage("waitTimeout must be in [PT0S, PT48H]", () -> builder().waitTimeout(Duration.ofDays(3)));
         assertMessage("maxTokenLength must be in [1, 8192]", () -> builder().maxTokenLength(0));
         assertMessage("keyPrefix must be at most 256 characters", () -> builder().keyPrefix("p".repeat(257)));
+        assertMessage("keyPrefix has character U+0023 at index 6", () -> builder().keyPrefix("charge#"));
+        assertMessage("failureMessageLength must be in [0, 4096]", () -> builder().failureMessageLength(5000));
     }
 
     @Test
@@ -67,7 +69,8 @@ class IdempotentExecutorBuilderTest {
                 .sleeper(time).clock(time.wallClock()).build();
         String token = IdempotencyKeys.random();
         Fingerprint request = Fingerprint.sha256("r");
-        store.claim(new ClaimRequest(token, request.hex(), "holder", Duration.ofSeconds(30), Duration.ofHours(1)));
+        store.claim(new ClaimRequest(IdempotencyKeys.storeKey("", token), request.hex(), "holder",
+                Duration.ofSeconds(30), Duration.ofHours(1)));
 
         IdempotentExecutor<String> waiting = failFast.toBuilder().whenInProgress(WhenInProgress.WAIT)
                 .waitTimeout(Duration.ofSeconds(2)).build();

@@ -11,8 +11,8 @@ import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
 import dev.secondchance.retry.testing.VirtualTime;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +27,7 @@ class IdempotentExecutorTest {
     private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
     private final AtomicInteger runs = new AtomicInteger();
     private final String token = IdempotencyKeys.random();
+    private final String key = IdempotencyKeys.storeKey("", token);
 
     private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
         return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
@@ -39,7 +40,7 @@ class IdempotentExecutorTest {
 
     /** Claims the token as another caller would, through the store itself. */
     private IdempotencyRecord holdAsAnotherCaller(String owner) {
-        ClaimResult claim = memory.claim(new ClaimRequest(token, REQUEST.hex(), owner, LEASE, Duration.ofHours(24)));
+        ClaimResult claim = memory.claim(new ClaimRequest(key, REQUEST.hex(), owner, LEASE, Duration.ofHours(24)));
         assertTrue(claim.acquired());
         return claim.record();
     }
@@ -51,7 +52,7 @@ class IdempotentExecutorTest {
         assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
         assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
 
-        IdempotencyRecord record = memory.read(token).orElseThrow();
+        IdempotencyRecord record = memory.read(key).orElseThrow();
         assertEquals(RecordStatus.COMPLETED, record.status());
         assertEquals(REQUEST.hex(), record.fingerprint());
         assertEquals(1, runs.get());
@@ -64,7 +65,7 @@ class IdempotentExecutorTest {
         IdempotentExecutor<String> executor = builder(memory).sleeper(delay -> {
             time.sleep(delay);
             if (sleeps.incrementAndGet() == 3) {
-                memory.complete(token, "holder", held.version(), Completion.result(
+                memory.complete(key, "holder", held.version(), Completion.result(
                         "holder's receipt".getBytes(StandardCharsets.UTF_8), "utf-8", 1), Duration.ofHours(24));
             }
         }).build();
@@ -108,8 +109,8 @@ class IdempotentExecutorTest {
 
         String result = executor.execute(token, REQUEST, () -> {
             time.advance(Duration.ofSeconds(95));
-            takenOver[0] = memory.claim(new ClaimRequest(token, REQUEST.hex(), "intruder", LEASE,
-                    Duration.ofHours(24))).acquired();
+            takenOver[0] = memory.claim(new ClaimRequest(key, REQUEST.hex(), "intruder", LEASE,
+                    Duration.ofHours(24), true)).acquired();
             return run();
         });
 
@@ -124,8 +125,10 @@ class IdempotentExecutorTest {
 
         LeaseLostException e = assertThrows(LeaseLostException.class, () -> executor.execute(token, REQUEST, () -> {
             time.advance(LEASE);
-            IdempotencyRecord b = holdAsAnotherCaller("taker");
-            memory.complete(token, "taker", b.version(), Completion.result("B".getBytes(StandardCharsets.UTF_8),
+            ClaimResult taken = memory.claim(new ClaimRequest(key, REQUEST.hex(), "taker", LEASE, Duration.ofHours(24),
+                    true));
+            IdempotencyRecord b = taken.record();
+            memory.complete(key, "taker", b.version(), Completion.result("B".getBytes(StandardCharsets.UTF_8),
                     "utf-8", 1), Duration.ofHours(24));
             return run();
         }));
@@ -135,19 +138,33 @@ class IdempotentExecutorTest {
     }
 
     @Test
-    void execute_whenFailureIsAmbiguous_keepsTheClaimUntilTheLeaseEnds() {
+    void execute_whenConnectionResetAfterTheCharge_neverChargesTwice() {
         IdempotentExecutor<String> executor = builder(memory).lease(LEASE).build();
-        SocketTimeoutException timeout = new SocketTimeoutException("read timed out");
+        SocketException reset = new SocketException("Connection reset");
 
-        SocketTimeoutException thrown = assertThrows(SocketTimeoutException.class,
-                () -> executor.execute(token, REQUEST, () -> {
-                    runs.incrementAndGet();
-                    throw timeout;
-                }));
-        assertSame(timeout, thrown);
-        assertThrows(OperationInProgressException.class, () -> executor.toBuilder()
-                .whenInProgress(WhenInProgress.FAIL_FAST).build().execute(token, REQUEST, this::run));
-        time.advance(LEASE);
+        SocketException thrown = assertThrows(SocketException.class, () -> executor.execute(token, REQUEST, () -> {
+            runs.incrementAndGet(); // the charge went through; only the reply was lost
+            throw reset;
+        }));
+        OutcomeUnknownException retry = assertThrows(OutcomeUnknownException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+        time.advance(LEASE.multipliedBy(10));
+        assertThrows(OutcomeUnknownException.class, () -> executor.execute(token, REQUEST, this::run));
+
+        assertSame(reset, thrown);
+        assertEquals(SocketException.class.getName(), retry.failureType());
+        assertEquals(1, runs.get());
+        assertEquals(Completion.Kind.OUTCOME_UNKNOWN, memory.read(key).orElseThrow().completion().kind());
+    }
+
+    @Test
+    void execute_whenFailureIsUnknownAndOperationIsDownstreamIdempotent_releasesSoTheRetryRuns() {
+        IdempotentExecutor<String> executor = builder(memory).downstreamIdempotent(true).build();
+
+        assertThrows(SocketException.class, () -> executor.execute(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            throw new SocketException("Connection reset");
+        }));
 
         assertEquals("receipt 2", executor.execute(token, REQUEST, this::run));
     }
@@ -155,7 +172,7 @@ class IdempotentExecutorTest {
     @Test
     void execute_whenFailureIsFinal_recordsItAndReplaysItWithoutRunning() {
         IdempotentExecutor<String> executor = builder(memory).failurePolicy(FailurePolicy.fromClassifier(
-                RetryClassifier.ofFailures(f -> Verdict.fail("declined")))).build();
+                RetryClassifier.ofFailures(f -> Verdict.fail("declined")))).failureMessageLength(100).build();
 
         assertThrows(IllegalArgumentException.class, () -> executor.execute(token, REQUEST, () -> {
             runs.incrementAndGet();
@@ -170,16 +187,30 @@ class IdempotentExecutorTest {
     }
 
     @Test
-    void execute_whenCheckedFailureReleases_rethrowsTheSameInstanceAndFreesTheToken() {
-        IdempotentExecutor<String> executor = builder(memory).build();
-        IOException failure = new IOException("connection reset");
+    void execute_whenPolicyProvesNoEffect_rethrowsTheSameInstanceAndReleasesTheToken() {
+        IdempotentExecutor<String> executor = builder(memory)
+                .failurePolicy(FailurePolicy.releaseWhen(ConnectException.class::isInstance)).build();
+        ConnectException failure = new ConnectException("Connection refused");
 
-        IOException thrown = assertThrows(IOException.class, () -> executor.execute(token, REQUEST, () -> {
+        ConnectException thrown = assertThrows(ConnectException.class, () -> executor.execute(token, REQUEST, () -> {
             throw failure;
         }));
 
         assertSame(failure, thrown);
-        assertTrue(memory.read(token).orElseThrow().isLeaseExpired(time.wallClock().millis()));
+        assertEquals(RecordStatus.RELEASED, memory.read(key).orElseThrow().status());
+        assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+    }
+
+    @Test
+    void execute_whenReleasedAndRequestIsCorrected_runsTheCorrectedRequest() {
+        IdempotentExecutor<String> executor = builder(memory).failurePolicy(FailurePolicy.releaseWhen(f -> true)).build();
+        assertThrows(IllegalArgumentException.class, () -> executor.execute(token, REQUEST, () -> {
+            throw new IllegalArgumentException("amount missing");
+        }));
+        Fingerprint corrected = Fingerprint.sha256("charge 100 EUR to card 4242, amount given");
+
+        assertEquals("receipt 1", executor.execute(token, corrected, this::run));
+        assertThrows(RequestMismatchException.class, () -> executor.execute(token, REQUEST, this::run));
     }
 
     @Test
@@ -208,6 +239,23 @@ class IdempotentExecutorTest {
     }
 
     @Test
+    void execute_whenFailOpenAndStoreFailsWhileAnotherCallerHoldsTheKey_failsClosed() {
+        holdAsAnotherCaller("holder");
+        FaultyStore store = new FaultyStore(memory);
+        IdempotentExecutor<String> executor = builder(store).storeFailureMode(StoreFailureMode.FAIL_OPEN)
+                .sleeper(delay -> {
+                    time.sleep(delay);
+                    store.down = true;
+                }).build();
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> executor.execute(token, REQUEST, this::run));
+
+        assertFalse(e.operationRan());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
     void execute_whenStoreThrottlesTwice_retriesWithTheThrottlingBackoffAndRunsOnce() {
         FaultyStore store = new FaultyStore(memory);
         store.claimFailures.set(2);
@@ -218,7 +266,7 @@ class IdempotentExecutorTest {
 
         assertEquals(1, runs.get());
         assertEquals(4, time.sleeps().size());
-        assertEquals(RecordStatus.COMPLETED, memory.read(token).orElseThrow().status());
+        assertEquals(RecordStatus.COMPLETED, memory.read(key).orElseThrow().status());
     }
 
     @Test
@@ -232,7 +280,11 @@ class IdempotentExecutorTest {
 
         assertTrue(e.operationRan());
         assertEquals("receipt 1", e.result());
-        assertEquals(RecordStatus.IN_PROGRESS, memory.read(token).orElseThrow().status());
+        assertEquals(RecordStatus.IN_PROGRESS, memory.read(key).orElseThrow().status());
+        time.advance(LEASE);
+        store.completeFailures.set(0);
+        assertThrows(OutcomeUnknownException.class, () -> executor.execute(token, REQUEST, this::run));
+        assertEquals(1, runs.get());
     }
 
     @Test
@@ -294,13 +346,25 @@ class IdempotentExecutorTest {
 
     @Test
     void execute_whenKeyPrefixesDiffer_sameTokenRunsOncePerPrefix() {
-        IdempotentExecutor<String> refunds = builder(memory).keyPrefix("refund#").build();
-        IdempotentExecutor<String> charges = builder(memory).keyPrefix("charge#").build();
+        IdempotentExecutor<String> refunds = builder(memory).keyPrefix("refund").build();
+        IdempotentExecutor<String> charges = builder(memory).keyPrefix("charge").build();
 
         assertEquals("receipt 1", charges.execute(token, REQUEST, this::run));
         assertEquals("receipt 2", refunds.execute(token, REQUEST, this::run));
         assertEquals("receipt 1", charges.execute(token, REQUEST, this::run));
         assertTrue(memory.read("charge#" + token).isPresent());
+    }
+
+    @Test
+    void execute_whenPrefixPlusTokenSpellsAnotherPrefixesKey_keepsDistinctRecords() {
+        IdempotentExecutor<String> charges = builder(memory).keyPrefix("charge").build();
+        IdempotentExecutor<String> unprefixed = builder(memory).build();
+
+        assertEquals("receipt 1", charges.execute("refund#42", REQUEST, this::run));
+        assertEquals("receipt 2", unprefixed.execute("charge#refund#42", REQUEST, this::run));
+        assertEquals("receipt 1", charges.execute("refund#42", REQUEST, this::run));
+        assertThrows(IllegalArgumentException.class, () -> builder(memory).keyPrefix("charge#refund"));
+        assertThrows(IllegalArgumentException.class, () -> builder(memory).keyPrefix("\u00a7sha256:"));
     }
 
     @Test

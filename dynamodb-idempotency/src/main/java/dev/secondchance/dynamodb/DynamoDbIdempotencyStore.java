@@ -8,13 +8,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * share one per table.
  *
  * <ul>
- *   <li>claim: one conditional {@code PutItem} — absent, or expired, or IN_PROGRESS with an ended lease
- *       and the same fingerprint — with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}, so a duplicate
- *       learns the standing record in the same round trip;</li>
+ *   <li>claim: one conditional {@code PutItem} that writes
+ *       {@link dev.secondchance.idempotency.IdempotencyRecord#isClaimableBy} as a condition — absent; or not
+ *       under a live lease and either expired, released, or (for a takeover with the same fingerprint) of
+ *       unknown outcome — with {@code ReturnValues=ALL_OLD} (the replaced record) and
+ *       {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}, so a duplicate learns the standing record in the
+ *       same round trip. A backend that returns no item with a failed condition costs one strongly consistent
+ *       {@code GetItem} of the raw item instead;</li>
  *   <li>complete, release, renew: one {@code UpdateItem} each, conditional on status IN_PROGRESS, owner
- *       and version;</li>
+ *       and version; release sets status RELEASED, renew moves the lease and the TTL attribute;</li>
  *   <li>read: a strongly consistent {@code GetItem}.</li>
  * </ul>
+ *
+ * <p>Every item DynamoDB hands back is checked against the key asked for; another key's item is never
+ * returned to a caller, but fails the call ({@code IllegalStateException}), which the executor reports as a
+ * store failure.
  *
  * <p>Expiry and leases are compared with the store's clock, in the condition expressions, because
  * DynamoDB TTL deletes expired items lazily (within days). Client clocks must agree to well within a lease.

@@ -18,20 +18,20 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * <table>
  *   <caption>Attributes</caption>
  *   <tr><th>name</th><th>type</th><th>meaning</th></tr>
- *   <tr><td>{@value #ID}</td><td>S</td><td>partition key: the executor's key prefix + token (hashed above 2,048 bytes)</td></tr>
- *   <tr><td>{@value #STATUS}</td><td>S</td><td>{@code IN_PROGRESS} or {@code COMPLETED}</td></tr>
+ *   <tr><td>{@value #ID}</td><td>S</td><td>partition key: the store key, {@code prefix#token} (hashed above 2,048 bytes)</td></tr>
+ *   <tr><td>{@value #STATUS}</td><td>S</td><td>{@code IN_PROGRESS}, {@code RELEASED} or {@code COMPLETED}</td></tr>
  *   <tr><td>{@value #FINGERPRINT}</td><td>S</td><td>SHA-256 hex of the request</td></tr>
  *   <tr><td>{@value #OWNER}</td><td>S</td><td>random id of the claim that wrote the item</td></tr>
  *   <tr><td>{@value #VERSION}</td><td>N</td><td>fencing version, strictly increasing per item</td></tr>
  *   <tr><td>{@value #LEASE_EXPIRY}</td><td>N</td><td>end of the owner's lease, epoch milliseconds</td></tr>
- *   <tr><td>{@value #EXPIRATION}</td><td>N</td><td>expiry, epoch seconds: the TTL attribute</td></tr>
- *   <tr><td>{@value #OUTCOME}</td><td>S</td><td>when COMPLETED: {@code RESULT}, {@code FAILURE} or {@code RESULT_TOO_LARGE}</td></tr>
+ *   <tr><td>{@value #EXPIRATION}</td><td>N</td><td>expiry, epoch seconds: the TTL attribute; every renewal moves it</td></tr>
+ *   <tr><td>{@value #OUTCOME}</td><td>S</td><td>when COMPLETED: {@code RESULT}, {@code FAILURE}, {@code OUTCOME_UNKNOWN} or {@code RESULT_TOO_LARGE}</td></tr>
  *   <tr><td>{@value #RESULT}</td><td>B</td><td>the encoded result; absent for a null result</td></tr>
  *   <tr><td>{@value #CODEC}</td><td>S</td><td>the result codec's id</td></tr>
  *   <tr><td>{@value #CODEC_VERSION}</td><td>N</td><td>the result codec's version</td></tr>
  *   <tr><td>{@value #RESULT_SIZE}</td><td>N</td><td>encoded result size in bytes</td></tr>
- *   <tr><td>{@value #FAILURE_TYPE}</td><td>S</td><td>class name of a recorded final failure</td></tr>
- *   <tr><td>{@value #FAILURE_MESSAGE}</td><td>S</td><td>its message, at most 4,096 characters</td></tr>
+ *   <tr><td>{@value #FAILURE_TYPE}</td><td>S</td><td>class name of a recorded final or unknown-outcome failure</td></tr>
+ *   <tr><td>{@value #FAILURE_MESSAGE}</td><td>S</td><td>its message, only if the executor keeps messages ({@code failureMessageLength}, 0 by default)</td></tr>
  * </table>
  *
  * <p>IAM actions the store needs on the table: {@code dynamodb:PutItem}, {@code dynamodb:UpdateItem},

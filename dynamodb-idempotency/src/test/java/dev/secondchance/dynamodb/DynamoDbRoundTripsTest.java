@@ -85,7 +85,7 @@ class DynamoDbRoundTripsTest {
             return failFast.execute(token, Fingerprint.sha256("r"), () -> "nested");
         }));
 
-        assertEquals(List.of("PutItem", "UpdateItem"), CALLS, "the duplicate's one PutItem, then the holder's release");
+        assertEquals(List.of("PutItem", "UpdateItem"), CALLS, "the duplicate's one PutItem, then the holder's record of its unknown outcome");
     }
 
     @Test
@@ -101,7 +101,8 @@ class DynamoDbRoundTripsTest {
                 () -> executor.execute(large, Fingerprint.sha256("r"), () -> new byte[400 * 1024]));
 
         assertArrayEquals(fits, executor.execute(small, Fingerprint.sha256("r"), () -> new byte[0]));
-        assertEquals(Completion.Kind.RESULT_TOO_LARGE, store.read(large).orElseThrow().completion().kind());
+        assertEquals(Completion.Kind.RESULT_TOO_LARGE,
+                store.read(IdempotencyKeys.storeKey("", large)).orElseThrow().completion().kind());
     }
 
     @Test
@@ -109,17 +110,19 @@ class DynamoDbRoundTripsTest {
         IdempotentExecutor<String> executor = IdempotentExecutor.builder(store, ResultCodec.utf8())
                 .maxTokenLength(4096).build();
         String longToken = "t".repeat(3000);
-        String edgeToken = "e".repeat(StoreKeys.MAX_PARTITION_KEY_BYTES);
+        String edgeToken = "e".repeat(StoreKeys.MAX_PARTITION_KEY_BYTES - 1);
+        String longKey = IdempotencyKeys.storeKey("", longToken);
+        String edgeKey = IdempotencyKeys.storeKey("", edgeToken);
 
         assertEquals("long", executor.execute(longToken, Fingerprint.sha256("r"), () -> "long"));
         assertEquals("edge", executor.execute(edgeToken, Fingerprint.sha256("r"), () -> "edge"));
 
         assertEquals("long", executor.execute(longToken, Fingerprint.sha256("r"), () -> "again"));
-        assertEquals(longToken, store.read(longToken).orElseThrow().key());
-        String hashed = StoreKeys.HASHED_PREFIX + Fingerprint.sha256(longToken).hex();
+        assertEquals(longKey, store.read(longKey).orElseThrow().key());
+        String hashed = StoreKeys.HASHED_PREFIX + Fingerprint.sha256(longKey).hex();
         assertTrue(client.getItem(b -> b.tableName(table).key(Map.of(IdempotencyTable.ID, AttributeValue.fromS(hashed))))
                 .hasItem());
-        assertTrue(client.getItem(b -> b.tableName(table).key(Map.of(IdempotencyTable.ID, AttributeValue.fromS(edgeToken))))
+        assertTrue(client.getItem(b -> b.tableName(table).key(Map.of(IdempotencyTable.ID, AttributeValue.fromS(edgeKey))))
                 .hasItem());
         assertEquals("edge", executor.execute(edgeToken, Fingerprint.sha256("r"), () -> "again"));
     }

@@ -4,13 +4,14 @@ import dev.secondchance.idempotency.ClaimRequest;
 import dev.secondchance.idempotency.ClaimResult;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.idempotency.OperationInProgressException;
+import dev.secondchance.idempotency.OutcomeUnknownException;
 import dev.secondchance.idempotency.RecordStatus;
 import dev.secondchance.idempotency.RequestMismatchException;
 import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.WhenInProgress;
-import dev.secondchance.retry.CheckedSupplier;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,55 +25,86 @@ final class Call<T, E extends Exception> {
 
     private final ExecutorSettings<T> settings;
     private final StoreCalls storeCalls;
+    private final ClockSkew skew;
     private final String token;
     private final String key;
     private final Fingerprint request;
-    private final CheckedSupplier<? extends T, E> operation;
+    private final IdempotentOperation<? extends T, E> operation;
+    private long lastClaimSentAt;
 
-    Call(ExecutorSettings<T> settings, StoreCalls storeCalls, String token, Fingerprint request,
-            CheckedSupplier<? extends T, E> operation) {
+    Call(ExecutorSettings<T> settings, StoreCalls storeCalls, ClockSkew skew, String token, Fingerprint request,
+            IdempotentOperation<? extends T, E> operation) {
         this.settings = settings;
         this.storeCalls = storeCalls;
+        this.skew = skew;
         this.token = token;
-        this.key = settings.keyPrefix() + token;
+        this.key = settings.storeKey(token);
         this.request = request;
         this.operation = operation;
     }
 
     T run() throws E {
-        IdempotencyRecord owned;
+        ClaimResult claim;
         try {
-            ClaimResult claim = claim();
-            if (!claim.acquired()) {
-                claim = awaitOutcome(claim);
-            }
-            if (!claim.acquired()) {
-                return new Replay<>(settings.codec(), token).outcome(claim.record());
-            }
-            owned = claim.record();
+            claim = claim();
         } catch (StoreUnavailableException unavailable) {
             if (settings.storeFailureMode() != StoreFailureMode.FAIL_OPEN) {
                 throw unavailable;
             }
             LOG.warn("idempotency store unavailable; running the operation for token '{}' without protection "
                     + "(FAIL_OPEN)", token, unavailable);
-            return operation.get();
+            return operation.run(new RunContext(token, key, 0));
         }
-        return new OwnedRun<>(settings, storeCalls, token, operation, owned).run();
+        if (!claim.acquired()) {
+            claim = awaitClaim(claim.record());
+            if (!claim.acquired()) {
+                return new Replay<>(settings.codec(), token).outcome(claim.record());
+            }
+        }
+        return new OwnedRun<>(settings, storeCalls, token, operation, claim, lastClaimSentAt).run();
     }
 
-    /** Polls until the claim is acquired or the standing record is COMPLETED; checks the fingerprint each time. */
-    private ClaimResult awaitOutcome(ClaimResult first) {
-        long deadline = settings.ticker().nanoTime() + saturatedNanos(settings.waitTimeout());
+    /**
+     * Looks at standing records until the claim is acquired or a COMPLETED record stands. A record whose
+     * outcome is unknown is claimed only with takeover allowed, and only when a read (not the store's refusal
+     * of a claim) showed it, so a store whose clock differs from ours cannot make this loop spin.
+     */
+    private ClaimResult awaitClaim(IdempotencyRecord refused) {
+        long deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
         int polls = 0;
         Duration previousDelay = Duration.ZERO;
-        ClaimResult claim = first;
-        while (!claim.acquired()) {
-            IdempotencyRecord standing = checkFingerprint(claim.record());
-            if (standing.status() == RecordStatus.COMPLETED) {
-                return claim;
+        IdempotencyRecord standing = refused;
+        boolean fromRead = false;
+        while (true) {
+            long now = settings.clock().millis();
+            if (fromRead && (standing == null || standing.status() == RecordStatus.RELEASED
+                    || standing.isExpired(now) && !standing.isLeaseLive(now))) {
+                ClaimResult claim = claim();
+                if (claim.acquired()) {
+                    return claim;
+                }
+                standing = claim.record();
+                fromRead = false;
+                continue;
             }
-            Duration leaseLeft = leaseLeft(standing);
+            checkFingerprint(standing);
+            if (standing.isOutcomeUnknown(now) && settings.takeover() && fromRead) {
+                ClaimResult claim = claim();
+                if (claim.acquired()) {
+                    return claim;
+                }
+                standing = claim.record();
+                fromRead = false;
+                continue;
+            }
+            if (standing.status() == RecordStatus.COMPLETED) {
+                return ClaimResult.existing(standing);
+            }
+            if (standing.isOutcomeUnknown(now) && !settings.takeover()) {
+                throw new OutcomeUnknownException(token, null, null);
+            }
+            Duration leaseLeft = leaseLeft(standing, now);
+            skew.check(token, standing, now);
             if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
                 throw new OperationInProgressException(token, leaseLeft);
             }
@@ -82,33 +114,37 @@ final class Call<T, E extends Exception> {
                 throw new OperationInProgressException(token, leaseLeft);
             }
             sleep(delay, leaseLeft);
-            Optional<IdempotencyRecord> now = read();
-            claim = now.isPresent() && !now.get().isLeaseExpired(settings.clock().millis())
-                    ? ClaimResult.existing(now.get())
-                    : claim();
+            standing = read().orElse(null);
+            fromRead = true;
         }
-        return claim;
     }
 
+    /** Claims the key; the lease of an acquired claim began at the latest when the request was sent. */
     private ClaimResult claim() {
+        lastClaimSentAt = settings.ticker().nanoTime();
         ClaimRequest claim = new ClaimRequest(key, request.hex(), UUID.randomUUID().toString(), settings.lease(),
-                settings.ttl());
-        return storeCalls.call(token, "claim the token", () -> settings.store().claim(claim), false, null);
+                settings.ttl(), settings.takeover());
+        ClaimResult result = storeCalls.call(token, "claim the token", () -> settings.store().claim(claim), false,
+                null);
+        storeCalls.requireKey(token, key, result.record());
+        return result;
     }
 
     private Optional<IdempotencyRecord> read() {
-        return storeCalls.call(token, "read the record", () -> settings.store().read(key), false, null);
+        Optional<IdempotencyRecord> record = storeCalls.call(token, "read the record", () -> settings.store().read(key),
+                false, null);
+        record.ifPresent(found -> storeCalls.requireKey(token, key, found));
+        return record;
     }
 
-    private IdempotencyRecord checkFingerprint(IdempotencyRecord standing) {
+    private void checkFingerprint(IdempotencyRecord standing) {
         if (!standing.fingerprint().equals(request.hex())) {
             throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
         }
-        return standing;
     }
 
-    private Duration leaseLeft(IdempotencyRecord standing) {
-        return Duration.ofMillis(Math.max(0, standing.leaseExpiresAtMillis() - settings.clock().millis()));
+    private static Duration leaseLeft(IdempotencyRecord standing, long now) {
+        return Duration.ofMillis(Math.max(0, standing.leaseExpiresAtMillis() - now));
     }
 
     private void sleep(Duration delay, Duration leaseLeft) {
@@ -117,14 +153,6 @@ final class Call<T, E extends Exception> {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new OperationInProgressException(token, leaseLeft);
-        }
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
         }
     }
 }

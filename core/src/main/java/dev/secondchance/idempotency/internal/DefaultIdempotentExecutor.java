@@ -3,6 +3,7 @@ package dev.secondchance.idempotency.internal;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
+import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryPolicy;
@@ -15,6 +16,7 @@ public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T>
 
     private final ExecutorSettings<T> settings;
     private final StoreCalls storeCalls;
+    private final ClockSkew skew;
     private final Function<ExecutorSettings<T>, IdempotentExecutorBuilder<T>> toBuilder;
 
     /**
@@ -29,6 +31,7 @@ public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T>
                 ? settings.customStoreRetryPolicy()
                 : defaultStorePolicy(settings);
         this.storeCalls = new StoreCalls(policy);
+        this.skew = new ClockSkew(settings.lease(), settings.listener());
     }
 
     private static RetryPolicy defaultStorePolicy(ExecutorSettings<?> settings) {
@@ -46,10 +49,17 @@ public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T>
     @Override
     public <E extends Exception> T execute(String token, Fingerprint request,
             CheckedSupplier<? extends T, E> operation) throws E {
+        Objects.requireNonNull(operation, "operation must not be null");
+        return execute(token, request, (IdempotentOperation<? extends T, E>) context -> operation.get());
+    }
+
+    @Override
+    public <E extends Exception> T execute(String token, Fingerprint request,
+            IdempotentOperation<? extends T, E> operation) throws E {
         TokenRules.validate(token, settings.maxTokenLength());
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(operation, "operation must not be null");
-        return new Call<T, E>(settings, storeCalls, token, request, operation).run();
+        return new Call<T, E>(settings, storeCalls, skew, token, request, operation).run();
     }
 
     @Override

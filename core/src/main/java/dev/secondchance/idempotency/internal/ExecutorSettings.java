@@ -1,7 +1,9 @@
 package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.FailurePolicy;
+import dev.secondchance.idempotency.IdempotencyListener;
 import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.OutcomeResolver;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.WhenInProgress;
@@ -24,9 +26,13 @@ import java.time.Duration;
  * @param heartbeat the renewal interval, zero for none
  * @param ttl how long records are kept
  * @param whenInProgress wait or fail fast
- * @param waitTimeout the longest wait for another caller's outcome
+ * @param customWaitTimeout the longest wait for another caller's outcome, or null for twice the lease
  * @param waitBackoff the delays between polls
  * @param failurePolicy what a failure does to the claim
+ * @param downstreamIdempotent whether a second run of the operation is safe
+ * @param outcomeResolver settles unknown outcomes, or null
+ * @param failureMessageLength how much of a failure message is recorded
+ * @param listener hears what the executor noticed
  * @param customStoreRetryPolicy the store retry policy, or null for the default one
  * @param storeFailureMode fail closed or open
  * @param keyPrefix put before each token
@@ -45,9 +51,13 @@ public record ExecutorSettings<T>(
         Duration heartbeat,
         Duration ttl,
         WhenInProgress whenInProgress,
-        Duration waitTimeout,
+        Duration customWaitTimeout,
         Backoff waitBackoff,
         FailurePolicy failurePolicy,
+        boolean downstreamIdempotent,
+        OutcomeResolver<T> outcomeResolver,
+        int failureMessageLength,
+        IdempotencyListener listener,
         RetryPolicy customStoreRetryPolicy,
         StoreFailureMode storeFailureMode,
         String keyPrefix,
@@ -56,4 +66,20 @@ public record ExecutorSettings<T>(
         Ticker ticker,
         Sleeper sleeper,
         Scheduler scheduler,
-        RandomSource random) {}
+        RandomSource random) {
+
+    /** @return the longest wait for another caller's outcome */
+    public Duration waitTimeout() {
+        return customWaitTimeout != null ? customWaitTimeout : lease.multipliedBy(2);
+    }
+
+    /** @return true if a caller may replace a record whose outcome is unknown */
+    public boolean takeover() {
+        return downstreamIdempotent || outcomeResolver != null;
+    }
+
+    /** @return the store key of {@code token} */
+    public String storeKey(String token) {
+        return keyPrefix + TokenRules.PREFIX_END + token;
+    }
+}

@@ -1,7 +1,6 @@
 package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.IdempotencyRecord;
-import dev.secondchance.idempotency.IdempotencyStore;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,32 +9,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the owner's lease every heartbeat while the operation runs. A renewal is tried once: the lease is
- * at least two heartbeats long, so the next beat is its retry.
+ * Renews the owner's lease and the record's expiry every heartbeat while the operation runs. A renewal that
+ * fails is tried again after a quarter of the interval, until the lease it protects has ended on the ticker;
+ * then, or when a renewal is fenced, the run's context hears that the lease is lost. Renewals run on the
+ * executor's scheduler, one at a time per run; a renewal still in flight after {@link #stop()} is fenced by
+ * the store, since the record is then no longer IN_PROGRESS under this version.
  */
 final class Heartbeat implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
-    private static final Heartbeat OFF = new Heartbeat(null, null, Duration.ZERO);
+    private static final Heartbeat OFF = new Heartbeat(null, null, null);
 
     private final ExecutorSettings<?> settings;
     private final IdempotencyRecord claim;
-    private final Duration interval;
+    private final RunContext context;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicReference<Future<?>> next = new AtomicReference<>();
+    private volatile long leaseEndNanos;
 
-    private Heartbeat(ExecutorSettings<?> settings, IdempotencyRecord claim, Duration interval) {
+    private Heartbeat(ExecutorSettings<?> settings, IdempotencyRecord claim, RunContext context) {
         this.settings = settings;
         this.claim = claim;
-        this.interval = interval;
+        this.context = context;
     }
 
-    static Heartbeat start(ExecutorSettings<?> settings, IdempotencyRecord claim) {
+    /** Starts renewing {@code claim}, whose lease began at {@code claimedAtNanos} on the ticker, or at most then. */
+    static Heartbeat start(ExecutorSettings<?> settings, IdempotencyRecord claim, RunContext context,
+            long claimedAtNanos) {
         if (settings.heartbeat().isZero()) {
             return OFF;
         }
-        Heartbeat heartbeat = new Heartbeat(settings, claim, settings.heartbeat());
-        heartbeat.schedule();
+        Heartbeat heartbeat = new Heartbeat(settings, claim, context);
+        heartbeat.leaseEndNanos = claimedAtNanos + settings.lease().toNanos();
+        heartbeat.schedule(settings.heartbeat());
         return heartbeat;
     }
 
@@ -44,24 +50,43 @@ final class Heartbeat implements Runnable {
         if (stopped.get()) {
             return;
         }
-        IdempotencyStore store = settings.store();
+        long startedAt = settings.ticker().nanoTime();
+        boolean renewed;
         try {
-            if (!store.renew(claim.key(), claim.owner(), claim.version(), settings.lease())) {
-                LOG.warn("lease on '{}' (version {}) was taken over; its outcome will be rejected", claim.key(),
-                        claim.version());
+            renewed = settings.store().renew(claim.key(), claim.owner(), claim.version(), settings.lease(),
+                    settings.ttl());
+        } catch (RuntimeException failure) {
+            long leftNanos = leaseEndNanos - settings.ticker().nanoTime();
+            if (leftNanos <= 0) {
+                lost("its lease ended while renewals failed", failure);
                 return;
             }
-        } catch (RuntimeException failure) {
-            LOG.warn("renewing the lease on '{}' failed; trying again at the next heartbeat", claim.key(), failure);
+            LOG.debug("renewing the lease on '{}' failed; trying again within the lease", claim.key(), failure);
+            Duration retry = settings.heartbeat().dividedBy(4);
+            schedule(Duration.ofNanos(Math.max(1_000_000L, Math.min(retry.toNanos(), leftNanos))));
+            return;
         }
-        schedule();
+        if (!renewed) {
+            if (!stopped.get()) {
+                lost("another caller took it over or it was settled", null);
+            }
+            return;
+        }
+        leaseEndNanos = startedAt + settings.lease().toNanos();
+        schedule(settings.heartbeat());
     }
 
-    private void schedule() {
+    private void lost(String why, Throwable failure) {
+        context.loseLease();
+        LOG.warn("lease on '{}' (version {}) is lost: {}; its outcome may be rejected", claim.key(), claim.version(),
+                why, failure);
+    }
+
+    private void schedule(Duration delay) {
         if (stopped.get()) {
             return;
         }
-        Future<?> scheduled = settings.scheduler().schedule(this, interval);
+        Future<?> scheduled = settings.scheduler().schedule(this, delay);
         next.set(scheduled);
         if (stopped.get()) {
             scheduled.cancel(false);

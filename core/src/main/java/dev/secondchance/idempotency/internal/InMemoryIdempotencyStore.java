@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Records in a {@link ConcurrentHashMap}; every operation is one atomic {@code compute} on its key, which
@@ -50,16 +51,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 answer[0] = ClaimResult.acquired(old);
                 return old;
             }
-            boolean claimable = old == null || old.isExpired(now)
-                    || (old.isLeaseExpired(now) && old.fingerprint().equals(request.fingerprint()));
-            if (!claimable) {
+            if (old != null && !old.isClaimableBy(request, now)) {
                 answer[0] = ClaimResult.existing(old);
                 return old;
             }
             IdempotencyRecord fresh = new IdempotencyRecord(key, RecordStatus.IN_PROGRESS, request.fingerprint(),
                     request.owner(), old == null ? 1 : old.version() + 1, now + request.lease().toMillis(),
                     Times.expiry(now, request.ttl()), null);
-            answer[0] = ClaimResult.acquired(fresh);
+            answer[0] = ClaimResult.acquired(fresh, old);
             return fresh;
         });
         return answer[0];
@@ -70,7 +69,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         long now = clock.millis();
         CompleteResult[] answer = {CompleteResult.FENCED};
         records.computeIfPresent(key, (k, old) -> {
-            if (!old.owner().equals(owner) || old.version() != version) {
+            if (!old.owner().equals(owner) || old.version() != version || old.status() == RecordStatus.RELEASED) {
                 return old;
             }
             if (old.status() == RecordStatus.COMPLETED) {
@@ -88,22 +87,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean release(String key, String owner, long version) {
-        return updateLease(key, owner, version, 0L);
+        return updateOwned(key, owner, version, old -> old.released(clock.millis()));
     }
 
     @Override
-    public boolean renew(String key, String owner, long version, Duration lease) {
-        return updateLease(key, owner, version, clock.millis() + lease.toMillis());
+    public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+        long now = clock.millis();
+        return updateOwned(key, owner, version,
+                old -> old.renewed(now + lease.toMillis(), Times.expiry(now, ttl)));
     }
 
-    private boolean updateLease(String key, String owner, long version, long leaseExpiresAtMillis) {
+    private boolean updateOwned(String key, String owner, long version, UnaryOperator<IdempotencyRecord> change) {
         boolean[] done = {false};
         records.computeIfPresent(key, (k, old) -> {
             if (old.status() != RecordStatus.IN_PROGRESS || !old.owner().equals(owner) || old.version() != version) {
                 return old;
             }
             done[0] = true;
-            return old.withLease(leaseExpiresAtMillis);
+            return change.apply(old);
         });
         return done[0];
     }
@@ -111,13 +112,16 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public Optional<IdempotencyRecord> read(String key) {
         IdempotencyRecord record = records.get(key);
-        return record == null || record.isExpired(clock.millis()) ? Optional.empty() : Optional.of(record);
+        long now = clock.millis();
+        return record == null || (record.isExpired(now) && !record.isLeaseLive(now))
+                ? Optional.empty()
+                : Optional.of(record);
     }
 
     private void sweepNowAndThen(long now) {
         if (claimsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
             claimsSinceSweep.set(0);
-            records.values().removeIf(record -> record.isExpired(now));
+            records.values().removeIf(record -> record.isExpired(now) && !record.isLeaseLive(now));
         }
     }
 

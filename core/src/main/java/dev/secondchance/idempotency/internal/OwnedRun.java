@@ -1,20 +1,26 @@
 package dev.secondchance.idempotency.internal;
 
+import dev.secondchance.idempotency.ClaimResult;
 import dev.secondchance.idempotency.CompleteResult;
 import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.FailureDisposition;
 import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.idempotency.IncompatibleResultException;
 import dev.secondchance.idempotency.LeaseLostException;
+import dev.secondchance.idempotency.OutcomeUnknownException;
+import dev.secondchance.idempotency.RecordStatus;
+import dev.secondchance.idempotency.Resolution;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
-import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.StoreUnavailableException;
-import dev.secondchance.retry.CheckedSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The operation run by the caller that owns the claim, and the fenced write of its outcome. */
+/**
+ * The caller that owns the claim: settles an earlier unknown outcome if it took one over, runs the
+ * operation, and writes its outcome through the fence.
+ */
 final class OwnedRun<T, E extends Exception> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnedRun.class);
@@ -22,23 +28,36 @@ final class OwnedRun<T, E extends Exception> {
     private final ExecutorSettings<T> settings;
     private final StoreCalls storeCalls;
     private final String token;
-    private final CheckedSupplier<? extends T, E> operation;
+    private final IdempotentOperation<? extends T, E> operation;
     private final IdempotencyRecord claim;
+    private final IdempotencyRecord previous;
+    private final long claimedAtNanos;
 
     OwnedRun(ExecutorSettings<T> settings, StoreCalls storeCalls, String token,
-            CheckedSupplier<? extends T, E> operation, IdempotencyRecord claim) {
+            IdempotentOperation<? extends T, E> operation, ClaimResult acquired, long claimedAtNanos) {
         this.settings = settings;
         this.storeCalls = storeCalls;
         this.token = token;
         this.operation = operation;
-        this.claim = claim;
+        this.claim = acquired.record();
+        this.previous = acquired.previous();
+        this.claimedAtNanos = claimedAtNanos;
     }
 
     T run() throws E {
-        Heartbeat heartbeat = Heartbeat.start(settings, claim);
+        RunContext context = new RunContext(token, claim.key(), claim.version());
+        Heartbeat heartbeat = Heartbeat.start(settings, claim, context, claimedAtNanos);
+        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())
+                && settings.outcomeResolver() != null) {
+            Resolution<T> resolution = resolve(context, heartbeat);
+            if (resolution.kind() == Resolution.Kind.APPLIED) {
+                heartbeat.stop();
+                return record(resolution.result());
+            }
+        }
         T result;
         try {
-            result = operation.get();
+            result = operation.run(context);
         } catch (Throwable failure) { // every failure, Errors included, decides the claim's fate
             heartbeat.stop();
             settle(failure);
@@ -46,6 +65,39 @@ final class OwnedRun<T, E extends Exception> {
         }
         heartbeat.stop();
         return record(result);
+    }
+
+    /** Asks the resolver; on anything but an answer it keeps the outcome unknown under this claim and throws. */
+    private Resolution<T> resolve(RunContext context, Heartbeat heartbeat) {
+        Completion unknown = previous.status() == RecordStatus.COMPLETED
+                ? previous.completion()
+                : Completion.outcomeUnknown(null, null);
+        Resolution<T> resolution;
+        try {
+            resolution = settings.outcomeResolver().resolve(context);
+        } catch (Exception resolverFailure) {
+            heartbeat.stop();
+            keep(unknown, resolverFailure);
+            throw new OutcomeUnknownException(token, unknown.failureType(), resolverFailure);
+        }
+        if (resolution == null || resolution.kind() == Resolution.Kind.UNKNOWN) {
+            heartbeat.stop();
+            keep(unknown, null);
+            throw new OutcomeUnknownException(token, unknown.failureType(), null);
+        }
+        return resolution;
+    }
+
+    private void keep(Completion unknown, Exception resolverFailure) {
+        try {
+            complete(unknown, false, null);
+        } catch (StoreUnavailableException unavailable) {
+            if (resolverFailure != null) {
+                resolverFailure.addSuppressed(unavailable);
+            }
+            LOG.warn("could not put back the unknown outcome of token '{}'; it stays unknown once the lease ends",
+                    token, unavailable);
+        }
     }
 
     private T record(T result) {
@@ -61,18 +113,7 @@ final class OwnedRun<T, E extends Exception> {
             settle(thrown, FailureDisposition.FINAL);
             throw thrown;
         }
-        CompleteResult answer;
-        try {
-            answer = complete(completion, true, result);
-        } catch (StoreUnavailableException unavailable) {
-            if (settings.storeFailureMode() == StoreFailureMode.FAIL_OPEN) {
-                LOG.warn("idempotency store unavailable; returning the unrecorded result for token '{}' (FAIL_OPEN)",
-                        token, unavailable);
-                return result;
-            }
-            throw unavailable;
-        }
-        return switch (answer) {
+        return switch (complete(completion, true, result)) {
             case STORED -> result;
             case RESULT_TOO_LARGE -> throw new ResultTooLargeException(token, completion.resultSize(), result);
             case FENCED -> throw new LeaseLostException(token, claim.version(), result);
@@ -85,9 +126,15 @@ final class OwnedRun<T, E extends Exception> {
             disposition = settings.failurePolicy().classify(failure);
         } catch (RuntimeException policyFailure) {
             failure.addSuppressed(policyFailure);
-            disposition = FailureDisposition.AMBIGUOUS;
+            disposition = null;
         }
-        settle(failure, disposition == null ? FailureDisposition.AMBIGUOUS : disposition);
+        if (disposition == null) {
+            disposition = FailureDisposition.OUTCOME_UNKNOWN;
+        }
+        if (disposition == FailureDisposition.OUTCOME_UNKNOWN && settings.downstreamIdempotent()) {
+            disposition = FailureDisposition.RELEASE;
+        }
+        settle(failure, disposition);
     }
 
     private void settle(Throwable failure, FailureDisposition disposition) {
@@ -99,18 +146,28 @@ final class OwnedRun<T, E extends Exception> {
                         LOG.debug("release of token '{}' fenced: another caller already took it over", token);
                     }
                 }
-                case FINAL -> {
-                    Completion recorded = Completion.failure(failure.getClass().getName(), failure.getMessage());
-                    if (complete(recorded, true, null) == CompleteResult.FENCED) {
-                        failure.addSuppressed(new LeaseLostException(token, claim.version(), null));
-                    }
-                }
-                case AMBIGUOUS -> LOG.debug("outcome of token '{}' is ambiguous; its claim is kept until the lease ends",
-                        token);
+                case FINAL -> recordFailure(failure, Completion.failure(failure.getClass().getName(), message(failure)));
+                case OUTCOME_UNKNOWN -> recordFailure(failure,
+                        Completion.outcomeUnknown(failure.getClass().getName(), message(failure)));
             }
         } catch (StoreUnavailableException unavailable) {
             failure.addSuppressed(unavailable);
         }
+    }
+
+    private void recordFailure(Throwable failure, Completion recorded) {
+        if (complete(recorded, true, null) == CompleteResult.FENCED) {
+            failure.addSuppressed(new LeaseLostException(token, claim.version(), null));
+        }
+    }
+
+    private String message(Throwable failure) {
+        String message = failure.getMessage();
+        int keep = settings.failureMessageLength();
+        if (keep == 0 || message == null) {
+            return null;
+        }
+        return message.length() <= keep ? message : message.substring(0, keep);
     }
 
     private CompleteResult complete(Completion completion, boolean operationRan, Object result) {

@@ -3,6 +3,7 @@ package dev.secondchance.idempotency.internal;
 import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.IncompatibleResultException;
+import dev.secondchance.idempotency.OutcomeUnknownException;
 import dev.secondchance.idempotency.ReplayedFailureException;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
@@ -24,6 +25,7 @@ final class Replay<T> {
             case FAILURE -> throw new ReplayedFailureException(token, completion.failureType(),
                     completion.failureMessage());
             case RESULT_TOO_LARGE -> throw new ResultTooLargeException(token, completion.resultSize(), null);
+            case OUTCOME_UNKNOWN -> throw new OutcomeUnknownException(token, completion.failureType(), null);
             case RESULT -> decode(completion);
         };
     }

@@ -1,5 +1,6 @@
 package dev.secondchance.idempotency.internal;
 
+import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryPolicy;
@@ -32,9 +33,22 @@ final class StoreCalls {
         }
     }
 
+    /**
+     * Fails as a store failure if the store handed back another key's record: a caller must never be given
+     * another key's result.
+     */
+    void requireKey(String token, String key, IdempotencyRecord record) {
+        if (!record.key().equals(key)) {
+            throw new StoreUnavailableException(token, "the idempotency store answered a request for key '" + key
+                    + "' with the record of key '" + record.key() + "'; nothing was run; the store is faulty",
+                    null, false, null);
+        }
+    }
+
     private static String outcome(boolean operationRan) {
         return operationRan
-                ? "; the operation ran but its outcome is not recorded: the token stays claimed until its lease ends"
+                ? "; the operation ran but its outcome is not recorded: once the lease ends, later callers with the "
+                        + "token get OutcomeUnknownException"
                 : "; the operation was not run: retry later with the same token";
     }
 }

@@ -6,7 +6,32 @@ import dev.secondchance.idempotency.InvalidIdempotencyKeyException;
 /** The token syntax: 1..maxLength characters of printable ASCII, no leading or trailing space. */
 public final class TokenRules {
 
+    /** Ends the key prefix in a store key; never part of a prefix. */
+    public static final char PREFIX_END = '#';
+
+    private static final int MAX_PREFIX_LENGTH = 256;
+
     private TokenRules() {}
+
+    /** Returns the prefix or throws {@link IllegalArgumentException} saying what is wrong. */
+    public static String validatePrefix(String prefix) {
+        java.util.Objects.requireNonNull(prefix, "keyPrefix must not be null");
+        if (prefix.length() > MAX_PREFIX_LENGTH) {
+            throw new IllegalArgumentException("keyPrefix must be at most " + MAX_PREFIX_LENGTH + " characters, got "
+                    + prefix.length());
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-' || c == ':' || c == '/';
+            if (!allowed) {
+                throw new IllegalArgumentException(String.format("keyPrefix has character U+%04X at index %d; use "
+                        + "ASCII letters, digits and . _ - : / only ('%c' ends the prefix in a store key)",
+                        (int) c, i, PREFIX_END));
+            }
+        }
+        return prefix;
+    }
 
     /** Requires {@code 1 <= maxLength <= IdempotencyKeys.MAX_LENGTH_LIMIT}. */
     public static int checkMaxLength(int maxLength) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.idempotency.FailurePolicy;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotencyException;
 import dev.secondchance.idempotency.IdempotencyKeys;
@@ -16,6 +17,7 @@ import dev.secondchance.idempotency.IdempotentExecutorBuilder;
 import dev.secondchance.idempotency.InvalidIdempotencyKeyException;
 import dev.secondchance.idempotency.LeaseLostException;
 import dev.secondchance.idempotency.OperationInProgressException;
+import dev.secondchance.idempotency.OutcomeUnknownException;
 import dev.secondchance.idempotency.RequestMismatchException;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
@@ -55,8 +57,8 @@ public abstract class ExactlyOnceContract {
     protected final VirtualTime time = new VirtualTime();
 
     /**
-     * The virtual wall clock, started at the real current second: DynamoDB Local runs TTL deletion on the
-     * real clock, so records must not look expired to it before the test says so.
+     * The virtual wall clock, started at the real current second: a store whose backend deletes expired
+     * items on the real clock (DynamoDB TTL) must not see records as expired before the test says so.
      */
     protected final Clock clock = Clock.offset(time.wallClock(),
             Duration.between(time.wallClock().instant(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
@@ -166,9 +168,10 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void execute_whenHolderStopsThenLeaseEnds_otherCallerTakesOverAndTheLateCompletionIsFenced() throws Exception {
+    void execute_whenDownstreamIdempotentHolderStopsThenLeaseEnds_otherCallerTakesOverAndTheLateCompletionIsFenced()
+            throws Exception {
         IdempotencyStore store = store(clock);
-        IdempotentExecutorBuilder<String> builder = executor(store, ResultCodec.utf8())
+        IdempotentExecutorBuilder<String> builder = executor(store, ResultCodec.utf8()).downstreamIdempotent(true)
                 .lease(Duration.ofSeconds(10)).heartbeat(Duration.ofSeconds(3));
         String token = token();
         CountDownLatch aClaimed = new CountDownLatch(1);
@@ -274,8 +277,89 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void execute_whenFirstRunFailsRetryably_releasesSoTheRetryRunsAndSucceeds() {
+    void execute_whenHolderStopsThenLeaseEnds_laterCallersGetOutcomeUnknownAndNothingRunsAgain() throws Exception {
+        IdempotencyStore store = store(clock);
+        IdempotentExecutorBuilder<String> builder = executor(store, ResultCodec.utf8())
+                .lease(Duration.ofSeconds(10)).heartbeat(Duration.ofSeconds(3));
+        String token = token();
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Future<String> hung = threads.submit(() -> builder.heartbeat(Duration.ZERO).build().execute(token, REQUEST, () -> {
+            claimed.countDown();
+            finish.await();
+            return "from the hung holder";
+        }));
+        assertTrue(claimed.await(30, TimeUnit.SECONDS));
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThrows(OutcomeUnknownException.class,
+                () -> builder.build().execute(token, REQUEST, () -> "ran " + runs.incrementAndGet()));
+        time.advance(Duration.ofMinutes(5));
+        assertThrows(OutcomeUnknownException.class,
+                () -> builder.build().execute(token, REQUEST, () -> "ran " + runs.incrementAndGet()));
+        finish.countDown();
+
+        assertEquals(0, runs.get());
+        assertEquals("from the hung holder", hung.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void execute_whenConnectionResetAfterTheCharge_theRetryChargesNothing() {
         IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8()).build();
+        String token = token();
+        AtomicInteger charges = new AtomicInteger();
+
+        assertThrows(java.net.SocketException.class, () -> executor.execute(token, REQUEST, () -> {
+            charges.incrementAndGet();
+            throw new java.net.SocketException("Connection reset");
+        }));
+        OutcomeUnknownException retry = assertThrows(OutcomeUnknownException.class,
+                () -> executor.execute(token, REQUEST, () -> "charged again " + charges.incrementAndGet()));
+
+        assertEquals(1, charges.get());
+        assertEquals("java.net.SocketException", retry.failureType());
+    }
+
+    @Test
+    void execute_whenRunOutlivesItsTtl_noSecondCallerRunsAndAnotherRequestIsAMismatch() throws Exception {
+        IdempotencyStore store = store(clock);
+        IdempotentExecutorBuilder<String> builder = executor(store, ResultCodec.utf8()).downstreamIdempotent(true)
+                .ttl(Duration.ofMinutes(2)).lease(Duration.ofSeconds(30)).heartbeat(Duration.ofSeconds(10));
+        String token = token();
+        AtomicInteger runs = new AtomicInteger();
+
+        String first = builder.build().execute(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            time.advance(Duration.ofMinutes(5));
+            assertThrows(OperationInProgressException.class, () -> builder.whenInProgress(WhenInProgress.FAIL_FAST)
+                    .build().execute(token, REQUEST, () -> "second " + runs.incrementAndGet()));
+            assertThrows(RequestMismatchException.class, () -> builder.whenInProgress(WhenInProgress.FAIL_FAST)
+                    .build().execute(token, OTHER_REQUEST, () -> "other " + runs.incrementAndGet()));
+            return "first";
+        });
+
+        assertEquals("first", first);
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenReleasedAfterAProvenHarmlessFailure_aCorrectedRequestRuns() {
+        IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8())
+                .failurePolicy(FailurePolicy.releaseWhen(IllegalArgumentException.class::isInstance)).build();
+        String token = token();
+
+        assertThrows(IllegalArgumentException.class, () -> executor.execute(token, REQUEST, () -> {
+            throw new IllegalArgumentException("amount must be positive");
+        }));
+
+        assertEquals("corrected", executor.execute(token, OTHER_REQUEST, () -> "corrected"));
+        assertEquals("corrected", executor.execute(token, OTHER_REQUEST, () -> "ran twice"));
+    }
+
+    @Test
+    void execute_whenFirstRunFailsWithAProvenHarmlessFailure_releasesSoTheRetryRunsAndSucceeds() {
+        IdempotentExecutor<String> executor = executor(store(clock), ResultCodec.utf8())
+                .failurePolicy(FailurePolicy.releaseWhen(IllegalStateException.class::isInstance)).build();
         String token = token();
         AtomicInteger runs = new AtomicInteger();
 

@@ -45,8 +45,8 @@ public abstract class IdempotencyStoreContract {
     protected final VirtualTime time = new VirtualTime();
 
     /**
-     * The virtual wall clock, started at the real current second: DynamoDB Local runs TTL deletion on the
-     * real clock, so records must not look expired to it before the test says so.
+     * The virtual wall clock, started at the real current second: a store whose backend deletes expired
+     * items on the real clock (DynamoDB TTL) must not see records as expired before the test says so.
      */
     protected final Clock clock = Clock.offset(time.wallClock(),
             Duration.between(time.wallClock().instant(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
@@ -76,6 +76,11 @@ public abstract class IdempotencyStoreContract {
 
     protected ClaimResult claim(String key, String fingerprint, String owner) {
         return store.claim(new ClaimRequest(key, fingerprint, owner, LEASE, TTL));
+    }
+
+    /** A claim that may replace a record whose outcome is unknown (a resolver's or a downstream-idempotent caller's). */
+    protected ClaimResult takeover(String key, String fingerprint, String owner) {
+        return store.claim(new ClaimRequest(key, fingerprint, owner, LEASE, TTL, true));
     }
 
     protected static Completion utf8(String result) {
@@ -126,16 +131,21 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void claim_whenLeaseEnded_takesOverWithAHigherVersion() {
+    void claim_whenLeaseEnded_takesOverWithAHigherVersionOnlyWhenAskedTo() {
         String key = key();
         IdempotencyRecord first = claim(key, FP, "owner-1").record();
         time.advance(LEASE);
 
-        ClaimResult takeover = claim(key, FP, "owner-2");
+        ClaimResult plain = claim(key, FP, "owner-2");
+        ClaimResult takeover = takeover(key, FP, "owner-3");
 
+        assertFalse(plain.acquired());
+        assertEquals("owner-1", plain.record().owner());
         assertTrue(takeover.acquired());
-        assertEquals("owner-2", takeover.record().owner());
+        assertEquals("owner-3", takeover.record().owner());
         assertTrue(takeover.record().version() > first.version());
+        assertEquals(first.version(), takeover.previous().version());
+        assertEquals(RecordStatus.IN_PROGRESS, takeover.previous().status());
     }
 
     @Test
@@ -144,10 +154,61 @@ public abstract class IdempotencyStoreContract {
         claim(key, FP, "owner-1");
         time.advance(LEASE.plusSeconds(1));
 
-        ClaimResult other = claim(key, OTHER_FP, "owner-2");
+        ClaimResult other = takeover(key, OTHER_FP, "owner-2");
 
         assertFalse(other.acquired());
         assertEquals(FP, other.record().fingerprint());
+    }
+
+    @Test
+    void claim_whenRunOutlivesItsTtlWhileRenewing_isRefusedToEveryRequest() {
+        String key = key();
+        IdempotencyRecord mine = claim(key, FP, "owner-1").record();
+        for (Duration run = Duration.ZERO; run.compareTo(TTL.multipliedBy(2)) < 0; run = run.plus(LEASE.dividedBy(2))) {
+            time.advance(LEASE.dividedBy(2));
+            assertTrue(store.renew(key, "owner-1", mine.version(), LEASE, TTL), "renewal at " + run);
+        }
+
+        ClaimResult sameRequest = takeover(key, FP, "owner-2");
+        ClaimResult otherRequest = takeover(key, OTHER_FP, "owner-3");
+
+        assertFalse(sameRequest.acquired());
+        assertFalse(otherRequest.acquired());
+        assertEquals("owner-1", otherRequest.record().owner());
+        assertEquals(FP, otherRequest.record().fingerprint());
+        assertTrue(store.read(key).isPresent());
+    }
+
+    @Test
+    void claim_whenExpiredRecordStillHasALiveLease_isRefused() {
+        String key = key();
+        Duration shortTtl = LEASE.plusSeconds(1);
+        IdempotencyRecord mine = store.claim(new ClaimRequest(key, FP, "owner-1", LEASE, shortTtl)).record();
+        time.advance(LEASE.minusSeconds(1));
+        assertTrue(store.renew(key, "owner-1", mine.version(), LEASE, shortTtl));
+        time.advance(LEASE.minusSeconds(1));
+
+        assertFalse(takeover(key, OTHER_FP, "owner-2").acquired());
+        assertEquals("owner-1", store.read(key).orElseThrow().owner());
+    }
+
+    @Test
+    void claim_whenOutcomeUnknownIsRecorded_isReplacedOnlyByATakeoverOfTheSameRequest() {
+        String key = key();
+        IdempotencyRecord mine = claim(key, FP, "owner-1").record();
+        store.complete(key, "owner-1", mine.version(), Completion.outcomeUnknown("java.net.SocketException", null), TTL);
+
+        ClaimResult plain = claim(key, FP, "owner-2");
+        ClaimResult otherRequest = takeover(key, OTHER_FP, "owner-3");
+        ClaimResult resolver = takeover(key, FP, "owner-4");
+
+        assertFalse(plain.acquired());
+        assertEquals(Completion.Kind.OUTCOME_UNKNOWN, plain.record().completion().kind());
+        assertEquals("java.net.SocketException", plain.record().completion().failureType());
+        assertFalse(otherRequest.acquired());
+        assertTrue(resolver.acquired());
+        assertEquals(Completion.Kind.OUTCOME_UNKNOWN, resolver.previous().completion().kind());
+        assertTrue(resolver.record().version() > mine.version());
     }
 
     @Test
@@ -216,7 +277,7 @@ public abstract class IdempotencyStoreContract {
         String key = key();
         IdempotencyRecord a = claim(key, FP, "owner-a").record();
         time.advance(LEASE);
-        IdempotencyRecord b = claim(key, FP, "owner-b").record();
+        IdempotencyRecord b = takeover(key, FP, "owner-b").record();
         assertEquals(CompleteResult.STORED, store.complete(key, "owner-b", b.version(), utf8("from B"), TTL));
 
         CompleteResult late = store.complete(key, "owner-a", a.version(), utf8("from A"), TTL);
@@ -289,10 +350,46 @@ public abstract class IdempotencyStoreContract {
         IdempotencyRecord first = claim(key, FP, "owner-1").record();
 
         assertTrue(store.release(key, "owner-1", first.version()));
+        assertEquals(RecordStatus.RELEASED, store.read(key).orElseThrow().status());
         ClaimResult retry = claim(key, FP, "owner-2");
 
         assertTrue(retry.acquired());
         assertTrue(retry.record().version() > first.version());
+    }
+
+    @Test
+    void release_whenRetriedWithACorrectedRequest_claimsAtOnceWithTheNewFingerprint() {
+        String key = key();
+        IdempotencyRecord first = claim(key, FP, "owner-1").record();
+        assertTrue(store.release(key, "owner-1", first.version()));
+
+        ClaimResult corrected = claim(key, OTHER_FP, "owner-2");
+
+        assertTrue(corrected.acquired());
+        assertEquals(OTHER_FP, corrected.record().fingerprint());
+        assertEquals(OTHER_FP, store.read(key).orElseThrow().fingerprint());
+    }
+
+    @Test
+    void renew_whenItArrivesAfterTheRelease_isFencedAndTheKeyStaysClaimableAtOnce() {
+        String key = key();
+        IdempotencyRecord first = claim(key, FP, "owner-1").record();
+        assertTrue(store.release(key, "owner-1", first.version()));
+
+        boolean lateRenewal = store.renew(key, "owner-1", first.version(), LEASE, TTL);
+
+        assertFalse(lateRenewal);
+        assertTrue(claim(key, FP, "owner-2").acquired());
+    }
+
+    @Test
+    void complete_whenReleased_isFenced() {
+        String key = key();
+        IdempotencyRecord first = claim(key, FP, "owner-1").record();
+        assertTrue(store.release(key, "owner-1", first.version()));
+
+        assertEquals(CompleteResult.FENCED, store.complete(key, "owner-1", first.version(), utf8("late"), TTL));
+        assertEquals(RecordStatus.RELEASED, store.read(key).orElseThrow().status());
     }
 
     @Test
@@ -316,17 +413,18 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void renew_whenOwner_extendsTheLeaseFromNow() {
+    void renew_whenOwner_extendsTheLeaseAndTheExpiryFromNow() {
         String key = key();
         IdempotencyRecord mine = claim(key, FP, "owner-1").record();
         time.advance(LEASE.minusSeconds(1));
 
-        assertTrue(store.renew(key, "owner-1", mine.version(), LEASE));
+        assertTrue(store.renew(key, "owner-1", mine.version(), LEASE, TTL));
         time.advance(Duration.ofSeconds(2));
 
-        assertFalse(claim(key, FP, "owner-2").acquired());
-        assertEquals(clock.millis() - 2000 + LEASE.toMillis(),
-                store.read(key).orElseThrow().leaseExpiresAtMillis());
+        assertFalse(takeover(key, FP, "owner-2").acquired());
+        IdempotencyRecord renewed = store.read(key).orElseThrow();
+        assertEquals(clock.millis() - 2000 + LEASE.toMillis(), renewed.leaseExpiresAtMillis());
+        assertEquals((clock.millis() - 2000 + TTL.toMillis()) / 1000, renewed.expiresAtEpochSecond());
     }
 
     @Test
@@ -334,10 +432,27 @@ public abstract class IdempotencyStoreContract {
         String key = key();
         IdempotencyRecord a = claim(key, FP, "owner-a").record();
         time.advance(LEASE);
-        IdempotencyRecord b = claim(key, FP, "owner-b").record();
+        IdempotencyRecord b = takeover(key, FP, "owner-b").record();
 
-        assertFalse(store.renew(key, "owner-a", a.version(), LEASE));
+        assertFalse(store.renew(key, "owner-a", a.version(), LEASE, TTL));
         assertEquals(b.leaseExpiresAtMillis(), store.read(key).orElseThrow().leaseExpiresAtMillis());
+    }
+
+    @Test
+    void claim_when16CallersRaceForAReleasedKeyInTheSameMillisecond_exactlyOneAcquires() throws Exception {
+        String key = key();
+        IdempotencyRecord first = claim(key, FP, "owner-first").record();
+        assertTrue(store.release(key, "owner-first", first.version()));
+
+        List<ClaimResult> results = dev.secondchance.retry.testing.Concurrently.call(16, Duration.ofSeconds(60),
+                () -> claim(key, FP, "owner-" + UUID.randomUUID()));
+
+        List<ClaimResult> winners = results.stream().filter(ClaimResult::acquired).toList();
+        assertEquals(1, winners.size(), results.toString());
+        IdempotencyRecord standing = store.read(key).orElseThrow();
+        assertEquals(winners.get(0).record().owner(), standing.owner());
+        assertTrue(standing.version() > first.version());
+        results.stream().filter(r -> !r.acquired()).forEach(r -> assertEquals(standing.owner(), r.record().owner()));
     }
 
     @Test

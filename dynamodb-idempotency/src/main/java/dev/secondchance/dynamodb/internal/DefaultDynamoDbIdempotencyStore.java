@@ -14,19 +14,19 @@ import dev.secondchance.idempotency.RecordStatus;
 import dev.secondchance.retry.RetryClassifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** The DynamoDB store; see {@link DynamoDbIdempotencyStore} for the protocol. */
 public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotencyStore {
 
-    static final String CLAIM_CONDITION = "attribute_not_exists(#id) OR (#ver < :ver AND (#exp <= :nowSec"
-            + " OR (#st = :inProgress AND #lease <= :nowMs AND #fp = :fp)))";
     static final String FENCE = "#st = :inProgress AND #own = :own AND #ver = :ver";
     private static final int CLAIM_ATTEMPTS = 3;
 
@@ -54,28 +54,28 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
     public ClaimResult claim(ClaimRequest request) {
         String partitionKey = StoreKeys.partitionKey(request.key());
         long now = clock.millis();
+        ClaimWrite write = new ClaimWrite(request, now);
         long version = Math.max(1, now);
         IdempotencyRecord standing = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            long candidate = version;
             IdempotencyRecord fresh = new IdempotencyRecord(request.key(), RecordStatus.IN_PROGRESS,
-                    request.fingerprint(), request.owner(), candidate, now + request.lease().toMillis(),
+                    request.fingerprint(), request.owner(), version, now + request.lease().toMillis(),
                     expiry(now, request.ttl()), null);
+            long candidate = version;
             try {
-                client.putItem(b -> b.tableName(table).item(Items.inProgress(partitionKey, fresh))
-                        .conditionExpression(CLAIM_CONDITION)
-                        .expressionAttributeNames(Map.of("#id", IdempotencyTable.ID, "#ver", IdempotencyTable.VERSION,
-                                "#exp", IdempotencyTable.EXPIRATION, "#st", IdempotencyTable.STATUS,
-                                "#lease", IdempotencyTable.LEASE_EXPIRY, "#fp", IdempotencyTable.FINGERPRINT))
-                        .expressionAttributeValues(Map.of(":ver", n(candidate), ":nowSec", n(Math.floorDiv(now, 1000L)),
-                                ":inProgress", s(RecordStatus.IN_PROGRESS.name()), ":nowMs", n(now),
-                                ":fp", s(request.fingerprint())))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                return ClaimResult.acquired(fresh);
+                Map<String, AttributeValue> old = client.putItem(b -> b.tableName(table)
+                        .item(Items.inProgress(partitionKey, fresh))
+                        .conditionExpression(write.condition())
+                        .expressionAttributeNames(write.names())
+                        .expressionAttributeValues(write.values(candidate))
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                        .attributes();
+                return ClaimResult.acquired(fresh, old == null || old.isEmpty() ? null : Items.toRecord(request.key(), old));
             } catch (ConditionalCheckFailedException taken) {
                 standing = taken.hasItem() && !taken.item().isEmpty()
                         ? Items.toRecord(request.key(), taken.item())
-                        : read(request.key()).orElse(null);
+                        : readItem(request.key()).orElse(null);
             }
             if (standing == null) {
                 continue;
@@ -83,16 +83,14 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
             if (standing.status() == RecordStatus.IN_PROGRESS && standing.owner().equals(request.owner())) {
                 return ClaimResult.acquired(standing);
             }
-            boolean claimable = standing.isExpired(now)
-                    || (standing.isLeaseExpired(now) && standing.fingerprint().equals(request.fingerprint()));
-            if (!claimable) {
+            if (!standing.isClaimableBy(request, now)) {
                 return ClaimResult.existing(standing);
             }
-            version = standing.version() + 1;
+            version = Math.max(version, standing.version() + 1);
         }
         if (standing == null) {
             throw new IllegalStateException("claim of '" + request.key() + "' was refused " + CLAIM_ATTEMPTS
-                    + " times without a standing record; is ReturnValuesOnConditionCheckFailure supported?");
+                    + " times, yet no item stands under its key");
         }
         return ClaimResult.existing(standing);
     }
@@ -125,10 +123,12 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
                     ? CompleteResult.RESULT_TOO_LARGE
                     : CompleteResult.STORED;
         } catch (ConditionalCheckFailedException fenced) {
-            if (!fenced.hasItem() || fenced.item().isEmpty()) {
+            IdempotencyRecord standing = fenced.hasItem() && !fenced.item().isEmpty()
+                    ? Items.toRecord(key, fenced.item())
+                    : readItem(key).orElse(null);
+            if (standing == null) {
                 return CompleteResult.FENCED;
             }
-            IdempotencyRecord standing = Items.toRecord(key, fenced.item());
             boolean alreadyMine = standing.status() == RecordStatus.COMPLETED && standing.owner().equals(owner)
                     && standing.version() == version;
             if (!alreadyMine) {
@@ -142,23 +142,34 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
 
     @Override
     public boolean release(String key, String owner, long version) {
-        return setLease(key, owner, version, 0L);
+        return updateOwned(key, owner, version, "SET #st = :released, #lease = :lease",
+                Map.of(":released", s(RecordStatus.RELEASED.name()), ":lease", n(clock.millis())));
     }
 
     @Override
-    public boolean renew(String key, String owner, long version, Duration lease) {
-        return setLease(key, owner, version, clock.millis() + lease.toMillis());
+    public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+        long now = clock.millis();
+        return updateOwned(key, owner, version, "SET #lease = :lease, #exp = :exp",
+                Map.of(":lease", n(now + lease.toMillis()), ":exp", n(expiry(now, ttl))));
     }
 
-    private boolean setLease(String key, String owner, long version, long leaseExpiresAtMillis) {
+    private boolean updateOwned(String key, String owner, long version, String update,
+            Map<String, AttributeValue> updateValues) {
+        Map<String, AttributeValue> values = new HashMap<>(updateValues);
+        values.put(":inProgress", s(RecordStatus.IN_PROGRESS.name()));
+        values.put(":own", s(owner));
+        values.put(":ver", n(version));
+        Map<String, String> names = new HashMap<>(Map.of("#st", IdempotencyTable.STATUS,
+                "#own", IdempotencyTable.OWNER, "#ver", IdempotencyTable.VERSION));
+        if (update.contains("#lease")) {
+            names.put("#lease", IdempotencyTable.LEASE_EXPIRY);
+        }
+        if (update.contains("#exp")) {
+            names.put("#exp", IdempotencyTable.EXPIRATION);
+        }
         try {
-            client.updateItem(b -> b.tableName(table).key(keyOf(key))
-                    .updateExpression("SET #lease = :lease")
-                    .conditionExpression(FENCE)
-                    .expressionAttributeNames(Map.of("#lease", IdempotencyTable.LEASE_EXPIRY,
-                            "#st", IdempotencyTable.STATUS, "#own", IdempotencyTable.OWNER, "#ver", IdempotencyTable.VERSION))
-                    .expressionAttributeValues(Map.of(":lease", n(leaseExpiresAtMillis),
-                            ":inProgress", s(RecordStatus.IN_PROGRESS.name()), ":own", s(owner), ":ver", n(version))));
+            client.updateItem(b -> b.tableName(table).key(keyOf(key)).updateExpression(update)
+                    .conditionExpression(FENCE).expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException fenced) {
             return false;
@@ -167,13 +178,15 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
 
     @Override
     public Optional<IdempotencyRecord> read(String key) {
+        long now = clock.millis();
+        return readItem(key).filter(record -> !record.isExpired(now) || record.isLeaseLive(now));
+    }
+
+    /** A strongly consistent read of the raw item, expired or not. */
+    private Optional<IdempotencyRecord> readItem(String key) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(keyOf(key)).consistentRead(true))
                 .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        IdempotencyRecord record = Items.toRecord(key, item);
-        return record.isExpired(clock.millis()) ? Optional.empty() : Optional.of(record);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.toRecord(key, item));
     }
 
     @Override

@@ -71,8 +71,17 @@ final class Items {
         return values;
     }
 
-    /** Reads an item back; {@code key} is the store key (the item holds only its partition key). */
+    /**
+     * Reads an item back; {@code key} is the store key (the item holds only its partition key).
+     *
+     * @throws ForeignItemException if the item belongs to another key
+     */
     static IdempotencyRecord toRecord(String key, Map<String, AttributeValue> item) {
+        AttributeValue id = item.get(ID);
+        String expected = StoreKeys.partitionKey(key);
+        if (id == null || !expected.equals(id.s())) {
+            throw new ForeignItemException(expected, id == null ? null : id.s());
+        }
         RecordStatus status = RecordStatus.valueOf(item.get(STATUS).s());
         return new IdempotencyRecord(key, status, item.get(FINGERPRINT).s(), item.get(OWNER).s(),
                 number(item, VERSION), number(item, LEASE_EXPIRY), number(item, EXPIRATION),
@@ -88,6 +97,9 @@ final class Items {
                     item.containsKey(FAILURE_MESSAGE) ? item.get(FAILURE_MESSAGE).s() : null);
             case RESULT_TOO_LARGE -> Completion.resultTooLarge(number(item, RESULT_SIZE), item.get(CODEC).s(),
                     (int) number(item, CODEC_VERSION));
+            case OUTCOME_UNKNOWN -> Completion.outcomeUnknown(
+                    item.containsKey(FAILURE_TYPE) ? item.get(FAILURE_TYPE).s() : null,
+                    item.containsKey(FAILURE_MESSAGE) ? item.get(FAILURE_MESSAGE).s() : null);
         };
     }
 

@@ -9,7 +9,10 @@ public final class StoreKeys {
     /** DynamoDB's partition-key limit, in UTF-8 bytes. */
     public static final int MAX_PARTITION_KEY_BYTES = 2048;
 
-    /** The prefix of hashed keys; '§' is not printable ASCII, so no valid token starts a key with it. */
+    /**
+     * The prefix of hashed keys. Store keys are printable ASCII (a prefix of letters, digits and {@code . _ - : /},
+     * {@code '#'}, a printable-ASCII token), so no store key starts with '§' and no hashed key equals a plain one.
+     */
     public static final String HASHED_PREFIX = "\u00a7sha256:";
 
     private StoreKeys() {}

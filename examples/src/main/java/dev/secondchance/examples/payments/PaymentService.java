@@ -17,16 +17,19 @@ public final class PaymentService {
     private final CardNetwork network;
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicBoolean crashNext = new AtomicBoolean();
+    private final ServerProcessStore process;
 
     /**
      * @param name the server's name, for receipts and output
      * @param charges the executor, with its store and lease
      * @param network the card network
+     * @param process the store as this server process sees it; it dies with the server
      */
-    public PaymentService(String name, IdempotentExecutor<Receipt> charges, CardNetwork network) {
+    PaymentService(String name, IdempotentExecutor<Receipt> charges, CardNetwork network, ServerProcessStore process) {
         this.name = name;
         this.charges = charges;
         this.network = network;
+        this.process = process;
     }
 
     /**
@@ -38,7 +41,7 @@ public final class PaymentService {
      * @throws dev.secondchance.idempotency.RequestMismatchException if the token was used for another request
      */
     public Receipt charge(String token, ChargeRequest request) {
-        return charges.execute(token, JacksonFingerprints.of(request), () -> run(request));
+        return charges.execute(token, JacksonFingerprints.of(request), context -> run(request, context.token()));
     }
 
     /**
@@ -48,10 +51,13 @@ public final class PaymentService {
      * @return the receipt of a new charge
      */
     public Receipt chargeWithoutToken(ChargeRequest request) {
-        return run(request);
+        return run(request, null);
     }
 
-    /** Makes the next charge crash the server after it claimed the token and before the network answered. */
+    /**
+     * Makes the next charge crash the server after the card network charged the card and before the server
+     * recorded the receipt: the worst moment, since the charge happened but nobody knows it.
+     */
     public void crashDuringNextCharge() {
         crashNext.set(true);
     }
@@ -66,11 +72,15 @@ public final class PaymentService {
         return name;
     }
 
-    private Receipt run(ChargeRequest request) {
+    /** Charges the card, passing the client token on as the card network's idempotency key when there is one. */
+    private Receipt run(ChargeRequest request, String token) {
         runs.incrementAndGet();
+        Receipt receipt = token == null ? network.charge(request, name) : network.charge(request, name, token);
         if (crashNext.getAndSet(false)) {
-            throw new SimulatedCrash(name);
+            SimulatedCrash crash = new SimulatedCrash(name);
+            process.die(crash);
+            throw crash;
         }
-        return network.charge(request, name);
+        return receipt;
     }
 }

@@ -56,18 +56,23 @@ public final class PaymentsWorld {
      * @return the server
      */
     public PaymentService server(String name, WhenInProgress whenInProgress) {
-        return new PaymentService(name, executor().whenInProgress(whenInProgress).build(), network);
+        ServerProcessStore process = new ServerProcessStore(store);
+        return new PaymentService(name, executor(process).whenInProgress(whenInProgress).build(), network, process);
     }
 
     /**
      * The executor's settings: the store, a JSON codec for receipts, one key prefix for charges, the
-     * settings' lease with a heartbeat of a quarter of it, and the run's time line.
+     * settings' lease with a heartbeat of a quarter of it, and the run's time line. The charge is declared
+     * downstream-idempotent because the server passes the token on as the card network's idempotency key:
+     * that is what makes a second run after a crash safe.
      *
+     * @param store the store as one server process sees it
      * @return a new builder
      */
-    public IdempotentExecutorBuilder<Receipt> executor() {
+    private IdempotentExecutorBuilder<Receipt> executor(IdempotencyStore store) {
         return IdempotentExecutor.builder(store, JacksonResultCodec.of(Receipt.class))
-                .keyPrefix("charge#")
+                .keyPrefix("charge")
+                .downstreamIdempotent(true)
                 .lease(settings.lease())
                 .heartbeat(settings.lease().dividedBy(4))
                 .clock(time.clock())

@@ -1,9 +1,9 @@
 package dev.secondchance.examples.payments;
 
 /**
- * Stands for a server process dying in the middle of a charge. It is an {@link Error}, which the executor's
- * default failure policy treats as ambiguous: the claim is kept until its lease ends, as a dead process
- * would leave it (no release, and no more heartbeats).
+ * Stands for a server process dying in the middle of a charge. The server's {@link ServerProcessStore} dies
+ * with it, so the claim stays IN_PROGRESS until its lease ends, as a dead process would leave it (no
+ * outcome, no release, no more heartbeats).
  */
 public final class SimulatedCrash extends Error {
 

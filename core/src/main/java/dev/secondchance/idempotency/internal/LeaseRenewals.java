@@ -1,0 +1,43 @@
+package dev.secondchance.idempotency.internal;
+
+import dev.secondchance.retry.Scheduler;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The default scheduler of lease renewals: one daemon timer thread that only fires, and a pool of daemon
+ * threads that run the renewals (blocking store calls) and nothing else, so that renewals never queue
+ * behind the application's work in the common pool.
+ */
+public final class LeaseRenewals {
+
+    private LeaseRenewals() {}
+
+    /** @return the shared scheduler, started on first use */
+    public static Scheduler scheduler() {
+        return Shared.SCHEDULER;
+    }
+
+    private static final class Shared {
+        static final Scheduler SCHEDULER = create();
+
+        private static Scheduler create() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("secondchance-lease-timer"));
+            timer.setRemoveOnCancelPolicy(true);
+            ExecutorService renewals = Executors.newCachedThreadPool(daemons("secondchance-lease-renewal"));
+            return Scheduler.of(timer, renewals);
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package dev.secondchance.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.testing.VirtualTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Leases cover the whole run: renewals move the expiry, are retried inside the lease, and never starve. */
+class LeaseRenewalTest {
+
+    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
+    private static final Fingerprint OTHER_REQUEST = Fingerprint.sha256("charge 999 EUR to card 4242");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration TTL = Duration.ofHours(1);
+
+    private final VirtualTime time = new VirtualTime();
+    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
+    private final String token = IdempotencyKeys.random();
+    private final String key = IdempotencyKeys.storeKey("", token);
+
+    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
+        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
+                .sleeper(time).scheduler(time).random(RandomSource.seeded(9)).lease(LEASE)
+                .heartbeat(Duration.ofSeconds(10)).ttl(TTL);
+    }
+
+    private ClaimResult intrude(Fingerprint request, boolean takeover) {
+        return memory.claim(new ClaimRequest(key, request.hex(), "intruder", LEASE, TTL, takeover));
+    }
+
+    @Test
+    void execute_whenRunOutlivesItsTtl_noOtherCallerClaimsAndAnotherRequestIsAMismatch() {
+        IdempotentExecutor<String> executor = builder(memory).build();
+        List<ClaimResult> intrusions = new ArrayList<>();
+
+        String result = executor.execute(token, REQUEST, () -> {
+            for (int minute = 0; minute < 150; minute++) {
+                time.advance(Duration.ofMinutes(1));
+                intrusions.add(intrude(OTHER_REQUEST, true));
+                intrusions.add(intrude(REQUEST, true));
+            }
+            assertThrows(RequestMismatchException.class, () -> executor.execute(token, OTHER_REQUEST, () -> "other"));
+            return "done after 2.5 h";
+        });
+
+        assertEquals("done after 2.5 h", result);
+        assertTrue(intrusions.stream().noneMatch(ClaimResult::acquired), "a live lease was claimed");
+        assertEquals("done after 2.5 h", executor.execute(token, REQUEST, () -> "ran again"));
+    }
+
+    @Test
+    void execute_whenRenewalsFailForAWhile_retriesThemInsideTheLeaseAndKeepsIt() {
+        FaultyStore store = new FaultyStore(memory);
+        store.renewFailures.set(3);
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+
+        String result = builder(store).build().execute(token, REQUEST, ctx -> {
+            context.set(ctx);
+            time.advance(Duration.ofSeconds(95));
+            assertFalse(intrude(REQUEST, true).acquired());
+            return "kept";
+        });
+
+        assertEquals("kept", result);
+        assertFalse(context.get().isLeaseLost());
+        assertEquals(0, store.renewFailures.get());
+    }
+
+    @Test
+    void execute_whenRenewalsFailUntilTheLeaseEnds_signalsLeaseLostAndTheTakeoverWins() {
+        FaultyStore store = new FaultyStore(memory);
+        store.renewFailures.set(Integer.MAX_VALUE);
+        AtomicReference<Boolean> lostBeforeReturn = new AtomicReference<>();
+        AtomicReference<Boolean> stageDone = new AtomicReference<>();
+
+        LeaseLostException e = assertThrows(LeaseLostException.class, () -> builder(store).build()
+                .execute(token, REQUEST, ctx -> {
+                    time.advance(LEASE);
+                    lostBeforeReturn.set(ctx.isLeaseLost());
+                    stageDone.set(ctx.leaseLost().toCompletableFuture().isDone());
+                    assertTrue(intrude(REQUEST, true).acquired());
+                    return "late";
+                }));
+
+        assertTrue(lostBeforeReturn.get());
+        assertTrue(stageDone.get());
+        assertEquals("late", e.result());
+    }
+
+    @Test
+    void execute_whenStoreRenewsSlowlyAndTheCommonPoolIsStarved_renewalsStillRunOffTheCommonPool()
+            throws Exception {
+        int parallelism = ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<?>> blockers = new ArrayList<>();
+        for (int i = 0; i < parallelism + 1; i++) {
+            blockers.add(ForkJoinPool.commonPool().submit(() -> {
+                release.await();
+                return null;
+            }));
+        }
+        CountDownLatch renewed = new CountDownLatch(2);
+        AtomicReference<Thread> renewer = new AtomicReference<>();
+        IdempotencyStore watched = new ForwardingStore(IdempotencyStore.inMemory()) {
+            @Override
+            public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+                renewer.set(Thread.currentThread());
+                renewed.countDown();
+                return super.renew(key, owner, version, lease, ttl);
+            }
+        };
+        try {
+            boolean renewedWhileRunning = IdempotentExecutor.builder(watched, ResultCodec.utf8())
+                    .lease(Duration.ofMillis(40)).heartbeat(Duration.ofMillis(10)).build()
+                    .execute(token, REQUEST, () -> renewed.await(20, TimeUnit.SECONDS) ? "renewed" : "starved")
+                    .equals("renewed");
+
+            assertTrue(renewedWhileRunning, "no renewal reached the store while the common pool was blocked");
+            assertFalse(renewer.get() instanceof ForkJoinWorkerThread, renewer.get().getName());
+        } finally {
+            release.countDown();
+            for (Future<?> blocker : blockers) {
+                blocker.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Forwards every call; tests override the ones they watch. */
+    static class ForwardingStore implements IdempotencyStore {
+        private final IdempotencyStore delegate;
+
+        ForwardingStore(IdempotencyStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ClaimResult claim(ClaimRequest request) {
+            return delegate.claim(request);
+        }
+
+        @Override
+        public CompleteResult complete(String key, String owner, long version, Completion completion, Duration ttl) {
+            return delegate.complete(key, owner, version, completion, ttl);
+        }
+
+        @Override
+        public boolean release(String key, String owner, long version) {
+            return delegate.release(key, owner, version);
+        }
+
+        @Override
+        public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+            return delegate.renew(key, owner, version, lease, ttl);
+        }
+
+        @Override
+        public Optional<IdempotencyRecord> read(String key) {
+            return delegate.read(key);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.secondchance.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.Verdict;
+import dev.secondchance.retry.testing.VirtualTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** What the executor refuses to trust or keep: another key's record, long failure messages, skewed clocks. */
+class StoreIntegrityTest {
+
+    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final VirtualTime time = new VirtualTime();
+    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
+    private final AtomicInteger runs = new AtomicInteger();
+    private final String token = IdempotencyKeys.random();
+    private final String key = IdempotencyKeys.storeKey("", token);
+
+    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
+        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
+                .sleeper(time).scheduler(time).random(RandomSource.seeded(11)).lease(LEASE);
+    }
+
+    @Test
+    void execute_whenStoreAnswersWithAnotherKeysRecord_failsAsAStoreFailureAndRunsNothing() {
+        String other = IdempotencyKeys.storeKey("", IdempotencyKeys.random());
+        IdempotentExecutor<String> victim = builder(memory).build();
+        victim.execute(other.substring(1), REQUEST, () -> "someone else's receipt");
+        IdempotencyStore lying = new LeaseRenewalTest.ForwardingStore(memory) {
+            @Override
+            public ClaimResult claim(ClaimRequest request) {
+                return ClaimResult.existing(memory.read(other).orElseThrow());
+            }
+        };
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> builder(lying).build().execute(token, REQUEST, () -> "ran " + runs.incrementAndGet()));
+
+        assertFalse(e.operationRan());
+        assertTrue(e.getMessage().contains(other), e.getMessage());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void execute_whenFinalFailureCarriesPersonalData_recordsTheTypeOnlyByDefault() {
+        IdempotentExecutor<String> executor = builder(memory).failurePolicy(FailurePolicy.fromClassifier(
+                RetryClassifier.ofFailures(f -> Verdict.fail("declined")))).build();
+        assertThrows(IllegalArgumentException.class, () -> executor.execute(token, REQUEST, () -> {
+            throw new IllegalArgumentException("card of Jane Doe, 1 Main St, declined");
+        }));
+
+        ReplayedFailureException replay = assertThrows(ReplayedFailureException.class,
+                () -> executor.execute(token, REQUEST, () -> "never"));
+
+        assertEquals(IllegalArgumentException.class.getName(), replay.failureType());
+        assertNull(replay.failureMessage());
+        assertNull(memory.read(key).orElseThrow().completion().failureMessage());
+    }
+
+    @Test
+    void execute_whenFailureMessageLengthIsSet_keepsThatManyCharacters() {
+        IdempotentExecutor<String> executor = builder(memory).failureMessageLength(11).build();
+        assertThrows(IllegalStateException.class, () -> executor.execute(token, REQUEST, () -> {
+            throw new IllegalStateException("HTTP 502 from the card network, request 8f3a");
+        }));
+
+        assertEquals("HTTP 502 fr", memory.read(key).orElseThrow().completion().failureMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder(memory).failureMessageLength(4097));
+        assertThrows(IllegalArgumentException.class, () -> builder(memory).failureMessageLength(-1));
+    }
+
+    @Test
+    void execute_whenHoldersLeaseEndsFarBeyondOurClock_reportsClockSkewToTheListener() {
+        IdempotencyStore fastClockStore = IdempotencyStore.inMemory(
+                java.time.Clock.offset(time.wallClock(), Duration.ofMinutes(5)), 1024);
+        assertTrue(fastClockStore.claim(new ClaimRequest(key, REQUEST.hex(), "fast", LEASE, Duration.ofHours(1)))
+                .acquired());
+        List<Duration> reported = new CopyOnWriteArrayList<>();
+        IdempotentExecutor<String> executor = builder(fastClockStore).whenInProgress(WhenInProgress.FAIL_FAST)
+                .listener(new IdempotencyListener() {
+                    @Override
+                    public void onClockSkew(String skewedToken, Duration ahead) {
+                        assertEquals(token, skewedToken);
+                        reported.add(ahead);
+                    }
+                }).build();
+
+        assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
+        assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
+
+        assertEquals(List.of(Duration.ofMinutes(5), Duration.ofMinutes(5)), reported);
+    }
+
+    @Test
+    void execute_whenHolderIsOnTheSameClock_reportsNoSkew() {
+        assertTrue(memory.claim(new ClaimRequest(key, REQUEST.hex(), "holder", LEASE, Duration.ofHours(1)))
+                .acquired());
+        List<Duration> reported = new CopyOnWriteArrayList<>();
+        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST)
+                .listener(new IdempotencyListener() {
+                    @Override
+                    public void onClockSkew(String skewedToken, Duration ahead) {
+                        reported.add(ahead);
+                    }
+                }).build();
+
+        assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
+
+        assertEquals(List.of(), reported);
+    }
+}
