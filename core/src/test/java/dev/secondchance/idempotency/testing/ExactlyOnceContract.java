@@ -164,6 +164,8 @@ public abstract class ExactlyOnceContract {
         });
         assertEquals(tokens.size(), runs.size(), "every token ran");
         runs.forEach((token, count) -> assertEquals(1, count.get(), "runs of " + token));
+        outcomes.forEach((token, seen) -> seen.stream().filter(String.class::isInstance).forEach(result ->
+                assertTrue(((String) result).startsWith(token + "/"), "token " + token + " was given " + result)));
         return outcomes;
     }
 
