@@ -47,8 +47,7 @@ public final class CrashTakeover implements PaymentScenario {
             a.charge(token, request);
             out.println("    server A did NOT crash");
         } catch (SimulatedCrash crash) {
-            out.printf(Locale.ROOT, "    +%,5d ms  %s after the card network charged; its claim stays IN_PROGRESS "
-                    + "until the lease ends%n",
+            out.printf(Locale.ROOT, "    +%,5d ms  %s; its claim stays IN_PROGRESS until the lease ends%n",
                     time.since(start).toMillis(), crash.getMessage());
         }
         Duration retryAfter = null;

@@ -11,6 +11,6 @@ public final class SimulatedCrash extends Error {
 
     /** @param server the server that "crashed" */
     public SimulatedCrash(String server) {
-        super(server + " crashed while the charge was in flight");
+        super(server + " crashed after the card network charged, before it recorded the receipt");
     }
 }
