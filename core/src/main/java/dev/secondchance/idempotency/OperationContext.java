@@ -18,7 +18,8 @@ public interface OperationContext {
 
     /**
      * @return the fencing version of this run's claim; strictly greater than that of every earlier claim of
-     *     the key, so a downstream system can reject writes from an older holder
+     *     the key, so a downstream system can reject writes from an older holder; 0 when the operation runs
+     *     without a claim ({@link StoreFailureMode#FAIL_OPEN} with the store unreachable)
      */
     long fencingVersion();
 

@@ -46,7 +46,7 @@ final class Call<T, E extends Exception> {
     T run() throws E {
         ClaimResult claim;
         try {
-            claim = claim();
+            claim = claim(newClaim());
         } catch (StoreUnavailableException unavailable) {
             if (settings.storeFailureMode() != StoreFailureMode.FAIL_OPEN) {
                 throw unavailable;
@@ -65,9 +65,9 @@ final class Call<T, E extends Exception> {
     }
 
     /**
-     * Looks at standing records until the claim is acquired or a COMPLETED record stands. A record whose
-     * outcome is unknown is claimed only with takeover allowed, and only when a read (not the store's refusal
-     * of a claim) showed it, so a store whose clock differs from ours cannot make this loop spin.
+     * Looks at standing records until the claim is acquired or a COMPLETED record stands. A claim is sent again
+     * only when a read (not the store's refusal of a claim) showed a claimable record, so a store whose clock
+     * differs from ours cannot make this loop spin.
      */
     private ClaimResult awaitClaim(IdempotencyRecord refused) {
         long deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
@@ -77,9 +77,9 @@ final class Call<T, E extends Exception> {
         boolean fromRead = false;
         while (true) {
             long now = settings.clock().millis();
-            if (fromRead && (standing == null || standing.status() == RecordStatus.RELEASED
-                    || standing.isExpired(now) && !standing.isLeaseLive(now))) {
-                ClaimResult claim = claim();
+            ClaimRequest next = newClaim();
+            if (fromRead && (standing == null || standing.isClaimableBy(next, now))) {
+                ClaimResult claim = claim(next);
                 if (claim.acquired()) {
                     return claim;
                 }
@@ -88,15 +88,6 @@ final class Call<T, E extends Exception> {
                 continue;
             }
             checkFingerprint(standing);
-            if (standing.isOutcomeUnknown(now) && settings.takeover() && fromRead) {
-                ClaimResult claim = claim();
-                if (claim.acquired()) {
-                    return claim;
-                }
-                standing = claim.record();
-                fromRead = false;
-                continue;
-            }
             if (standing.status() == RecordStatus.COMPLETED) {
                 return ClaimResult.existing(standing);
             }
@@ -119,11 +110,14 @@ final class Call<T, E extends Exception> {
         }
     }
 
+    private ClaimRequest newClaim() {
+        return new ClaimRequest(key, request.hex(), UUID.randomUUID().toString(), settings.lease(), settings.ttl(),
+                settings.takeover());
+    }
+
     /** Claims the key; the lease of an acquired claim began at the latest when the request was sent. */
-    private ClaimResult claim() {
+    private ClaimResult claim(ClaimRequest claim) {
         lastClaimSentAt = settings.ticker().nanoTime();
-        ClaimRequest claim = new ClaimRequest(key, request.hex(), UUID.randomUUID().toString(), settings.lease(),
-                settings.ttl(), settings.takeover());
         ClaimResult result = storeCalls.call(token, "claim the token", () -> settings.store().claim(claim), false,
                 null);
         storeCalls.requireKey(token, key, result.record());
