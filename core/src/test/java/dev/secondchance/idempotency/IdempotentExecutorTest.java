@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
-import dev.secondchance.retry.testing.VirtualTime;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -18,31 +16,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class IdempotentExecutorTest {
+class IdempotentExecutorTest extends ExecutorTestBase {
 
-    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
-    private static final Duration LEASE = Duration.ofSeconds(30);
-
-    private final VirtualTime time = new VirtualTime();
-    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
     private final AtomicInteger runs = new AtomicInteger();
-    private final String token = IdempotencyKeys.random();
-    private final String key = IdempotencyKeys.storeKey("", token);
-
-    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
-        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
-                .sleeper(time).scheduler(time).random(RandomSource.seeded(3));
-    }
 
     private String run() {
         return "receipt " + runs.incrementAndGet();
-    }
-
-    /** Claims the token as another caller would, through the store itself. */
-    private IdempotencyRecord holdAsAnotherCaller(String owner) {
-        ClaimResult claim = memory.claim(new ClaimRequest(key, REQUEST.hex(), owner, LEASE, Duration.ofHours(24)));
-        assertTrue(claim.acquired());
-        return claim.record();
     }
 
     @Test

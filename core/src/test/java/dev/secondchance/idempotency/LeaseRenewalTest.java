@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.retry.RandomSource;
-import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,22 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Leases cover the whole run: renewals move the expiry, are retried inside the lease, and never starve. */
-class LeaseRenewalTest {
+class LeaseRenewalTest extends ExecutorTestBase {
 
-    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
     private static final Fingerprint OTHER_REQUEST = Fingerprint.sha256("charge 999 EUR to card 4242");
-    private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration TTL = Duration.ofHours(1);
 
-    private final VirtualTime time = new VirtualTime();
-    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
-    private final String token = IdempotencyKeys.random();
-    private final String key = IdempotencyKeys.storeKey("", token);
-
-    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
-        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
-                .sleeper(time).scheduler(time).random(RandomSource.seeded(9)).lease(LEASE)
-                .heartbeat(Duration.ofSeconds(10)).ttl(TTL);
+    @Override
+    IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
+        return super.builder(store).heartbeat(Duration.ofSeconds(10)).ttl(TTL);
     }
 
     private ClaimResult intrude(Fingerprint request, boolean takeover) {

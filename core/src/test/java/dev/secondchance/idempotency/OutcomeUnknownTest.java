@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.retry.RandomSource;
-import dev.secondchance.retry.testing.VirtualTime;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
@@ -16,20 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** What a caller sees after a run that may have taken effect without a result, and how it is settled. */
-class OutcomeUnknownTest {
+class OutcomeUnknownTest extends ExecutorTestBase {
 
-    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
-    private static final Duration LEASE = Duration.ofSeconds(30);
-
-    private final VirtualTime time = new VirtualTime();
-    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
     private final AtomicInteger charges = new AtomicInteger();
-    private final String token = IdempotencyKeys.random();
-    private final String key = IdempotencyKeys.storeKey("", token);
 
     private IdempotentExecutorBuilder<String> builder() {
-        return IdempotentExecutor.builder(memory, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
-                .sleeper(time).scheduler(time).random(RandomSource.seeded(5)).lease(LEASE);
+        return builder(memory);
     }
 
     private String charge() {
@@ -38,8 +28,7 @@ class OutcomeUnknownTest {
 
     /** A holder that claimed the key and then crashed: no renewals, no outcome. */
     private void crashedHolder() {
-        assertTrue(memory.claim(new ClaimRequest(key, REQUEST.hex(), "crashed", LEASE, Duration.ofHours(24)))
-                .acquired());
+        holdAsAnotherCaller("crashed");
     }
 
     @Test

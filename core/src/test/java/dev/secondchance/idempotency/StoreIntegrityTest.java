@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
-import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,21 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What the executor refuses to trust or keep: another key's record, long failure messages, skewed clocks. */
-class StoreIntegrityTest {
+class StoreIntegrityTest extends ExecutorTestBase {
 
-    private static final Fingerprint REQUEST = Fingerprint.sha256("charge 100 EUR to card 4242");
-    private static final Duration LEASE = Duration.ofSeconds(30);
-
-    private final VirtualTime time = new VirtualTime();
-    private final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
     private final AtomicInteger runs = new AtomicInteger();
-    private final String token = IdempotencyKeys.random();
-    private final String key = IdempotencyKeys.storeKey("", token);
-
-    private IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {
-        return IdempotentExecutor.builder(store, ResultCodec.utf8()).clock(time.wallClock()).ticker(time)
-                .sleeper(time).scheduler(time).random(RandomSource.seeded(11)).lease(LEASE);
-    }
 
     @Test
     void execute_whenStoreAnswersWithAnotherKeysRecord_failsAsAStoreFailureAndRunsNothing() {

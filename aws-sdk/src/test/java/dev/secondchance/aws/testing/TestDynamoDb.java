@@ -2,14 +2,8 @@ package dev.secondchance.aws.testing;
 
 import dev.secondchance.testing.dynamodb.Dynalite;
 import java.net.URI;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * DynamoDB for these tests: the JVM's shared dynalite on a loopback port ({@link Dynalite#shared()}), a real
@@ -52,13 +46,7 @@ public final class TestDynamoDb {
      * @return the table name
      */
     public String createTable(String prefix) {
-        String name = prefix + "-" + UUID.randomUUID();
-        direct.createTable(b -> b.tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                        .attributeType(ScalarAttributeType.S).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        return name;
+        return Dynalite.createTable(direct, prefix);
     }
 
     /**

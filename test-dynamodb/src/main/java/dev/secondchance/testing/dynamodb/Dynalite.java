@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * dynalite, an open-source DynamoDB emulator (npm, Apache-2.0, pinned at 4.0.0), as a child {@code node}
@@ -152,6 +158,24 @@ public final class Dynalite implements AutoCloseable {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Creates a uniquely named on-demand table with one string hash key, {@code pk}, for tests that need any
+     * table at all. dynalite makes it ACTIVE at once (the launcher's {@code createTableMs} is 0).
+     *
+     * @param client a client of the server
+     * @param prefix a readable start of the name
+     * @return the table's name: {@code prefix}, a dash and a random UUID
+     */
+    public static String createTable(DynamoDbClient client, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID();
+        client.createTable(b -> b.tableName(name)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                        .attributeType(ScalarAttributeType.S).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        return name;
     }
 
     /**
