@@ -10,4 +10,6 @@ module dev.secondchance.core {
     exports dev.secondchance.retry;
     exports dev.secondchance.retry.http;
     exports dev.secondchance.idempotency;
+    exports dev.secondchance.idempotency.spi;
+    exports dev.secondchance.internal to dev.secondchance.aws, dev.secondchance.dynamodb;
 }

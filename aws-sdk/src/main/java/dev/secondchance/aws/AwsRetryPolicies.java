@@ -1,6 +1,6 @@
 package dev.secondchance.aws;
 
-import dev.secondchance.aws.internal.Args;
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -70,7 +70,7 @@ public final class AwsRetryPolicies {
      * @throws NullPointerException if {@code client} is null
      */
     public static <C extends SdkClient> C requireSdkRetriesOff(C client) {
-        Args.notNull(client, "client");
+        Checks.notNull(client, "client");
         int maxAttempts = maxAttempts(client.serviceClientConfiguration().overrideConfiguration());
         if (maxAttempts > 1) {
             throw new IllegalStateException(client.serviceName() + " client retries by itself (maxAttempts="

@@ -1,6 +1,6 @@
 package dev.secondchance.aws;
 
-import dev.secondchance.aws.internal.Args;
+import dev.secondchance.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -58,7 +58,7 @@ public final class ClientToken {
      * @throws NullPointerException if the key is null
      */
     public static ClientToken derivedFrom(String operationKey) {
-        if (Args.notNull(operationKey, "operationKey").isEmpty()) {
+        if (Checks.notNull(operationKey, "operationKey").isEmpty()) {
             throw new IllegalArgumentException("operationKey must not be empty");
         }
         return new ClientToken(UUID.nameUUIDFromBytes(operationKey.getBytes(StandardCharsets.UTF_8)).toString());
@@ -87,8 +87,8 @@ public final class ClientToken {
      * @throws NullPointerException if the value is null
      */
     public static ClientToken of(String value, int maxLength) {
-        Args.notNull(value, "value");
-        Args.atLeast(maxLength, 1, "maxLength");
+        Checks.notNull(value, "value");
+        Checks.atLeast(maxLength, 1, "maxLength");
         if (value.isEmpty() || value.length() > maxLength) {
             throw new IllegalArgumentException(
                     "client token must be 1 to " + maxLength + " characters, got " + value.length());
@@ -126,8 +126,8 @@ public final class ClientToken {
      */
     public <T extends ToCopyableBuilder<B, T>, B extends CopyableBuilder<B, T>> T applyTo(
             T request, BiFunction<? super B, String, ? extends B> setter) {
-        Args.notNull(request, "request");
-        Args.notNull(setter, "setter");
+        Checks.notNull(request, "request");
+        Checks.notNull(setter, "setter");
         return setter.apply(request.toBuilder(), value).build();
     }
 

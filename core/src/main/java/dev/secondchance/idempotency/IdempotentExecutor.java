@@ -1,5 +1,6 @@
 package dev.secondchance.idempotency;
 
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.CheckedSupplier;
 
 /**

@@ -4,6 +4,8 @@ import dev.secondchance.idempotency.internal.DefaultIdempotentExecutor;
 import dev.secondchance.idempotency.internal.ExecutorSettings;
 import dev.secondchance.idempotency.internal.LeaseRenewals;
 import dev.secondchance.idempotency.internal.TokenRules;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryPolicy;

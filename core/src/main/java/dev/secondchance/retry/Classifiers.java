@@ -1,6 +1,6 @@
 package dev.secondchance.retry;
 
-import dev.secondchance.retry.internal.Checks;
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.internal.HttpResponseClassifier;
 import dev.secondchance.retry.internal.HttpThrottlingClassifier;
 import dev.secondchance.retry.internal.TransientIoClassifier;

@@ -1,6 +1,6 @@
 package dev.secondchance.retry;
 
-import dev.secondchance.retry.internal.Checks;
+import dev.secondchance.internal.Checks;
 import java.util.function.Function;
 
 /**

@@ -1,6 +1,7 @@
 package dev.secondchance.retry;
 
-import dev.secondchance.retry.internal.Checks;
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.internal.DefaultRetryPolicy;
 import dev.secondchance.retry.internal.PolicyConfig;
 import java.time.Clock;
@@ -242,7 +243,7 @@ public final class RetryPolicyBuilder {
      */
     public RetryPolicy build() {
         Duration hintLimit = maxRetryAfter != null ? maxRetryAfter
-                : Checks.longer(Backoff.DEFAULT_CAP, Checks.longer(backoff.maxDelay(), throttlingBackoff.maxDelay()));
+                : Durations.longer(Backoff.DEFAULT_CAP, Durations.longer(backoff.maxDelay(), throttlingBackoff.maxDelay()));
         if (deadline != null && maxRetryAfter != null && maxRetryAfter.compareTo(deadline) > 0) {
             throw new IllegalArgumentException(
                     "maxRetryAfter (" + maxRetryAfter + ") must be <= deadline (" + deadline + ")");

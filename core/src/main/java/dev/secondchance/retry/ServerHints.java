@@ -1,6 +1,7 @@
 package dev.secondchance.retry;
 
-import dev.secondchance.retry.internal.Checks;
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,7 +60,7 @@ public final class ServerHints {
         String retryAfter = header.apply(RETRY_AFTER);
         Duration seconds = parseDeltaSeconds(retryAfter);
         if (seconds != null) {
-            hinted = hinted.withRetryAfter(millis == null ? seconds : Checks.longer(seconds, millis));
+            hinted = hinted.withRetryAfter(millis == null ? seconds : Durations.longer(seconds, millis));
         } else {
             Instant date = parseHttpDate(retryAfter);
             if (date != null) {

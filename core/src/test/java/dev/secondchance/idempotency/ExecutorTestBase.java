@@ -2,6 +2,10 @@ package dev.secondchance.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;

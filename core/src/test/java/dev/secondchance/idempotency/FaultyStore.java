@@ -1,5 +1,11 @@
 package dev.secondchance.idempotency;
 
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.CompleteResult;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.secondchance.idempotency;
 
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.idempotency.testing.ExactlyOnceContract;
-
 import java.time.Clock;
 
 class InMemoryExactlyOnceTest extends ExactlyOnceContract {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.Completion;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
@@ -51,6 +53,20 @@ class OutcomeUnknownTest extends ExecutorTestBase {
         assertThrows(OutcomeUnknownException.class, () -> executor.execute(token, REQUEST, this::charge));
 
         assertTrue(time.elapsed().compareTo(LEASE) >= 0, "waited past the lease: " + time.elapsed());
+        assertEquals(0, charges.get());
+    }
+
+    @Test
+    void execute_whenBackoffStepsAreLongerThanTheLease_stillPollsWhenTheLeaseEndsAndSeesTheFate() {
+        Duration shortLease = Duration.ofMillis(300);
+        assertTrue(memory.claim(new ClaimRequest(key, REQUEST.hex(), "crashed", shortLease, Duration.ofHours(1)))
+                .acquired());
+
+        assertThrows(OutcomeUnknownException.class, () -> builder().lease(shortLease).heartbeat(Duration.ZERO)
+                .waitBackoff(dev.secondchance.retry.Backoff.fixed(Duration.ofSeconds(5))).build()
+                .execute(token, REQUEST, this::charge));
+
+        assertEquals(java.util.List.of(Duration.ofMillis(301)), time.sleeps());
         assertEquals(0, charges.get());
     }
 

@@ -22,12 +22,24 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void moduleInfo_whenCompiled_exportsOnlyTheApiPackages() throws Exception {
+    void moduleInfo_whenCompiled_exportsOnlyTheApiPackagesToEveryone() throws Exception {
         Set<String> exported = descriptor().exports().stream()
+                .filter(export -> !export.isQualified())
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
 
-        assertEquals(Set.of("dev.secondchance.retry", "dev.secondchance.retry.http", "dev.secondchance.idempotency"), exported);
+        assertEquals(Set.of("dev.secondchance.retry", "dev.secondchance.retry.http", "dev.secondchance.idempotency",
+                "dev.secondchance.idempotency.spi"), exported);
+    }
+
+    @Test
+    void moduleInfo_whenCompiled_exportsTheToolkitOnlyToOurOwnModules() throws Exception {
+        Set<String> qualified = descriptor().exports().stream()
+                .filter(ModuleDescriptor.Exports::isQualified)
+                .map(export -> export.source() + " to " + new java.util.TreeSet<>(export.targets()))
+                .collect(Collectors.toSet());
+
+        assertEquals(Set.of("dev.secondchance.internal to [dev.secondchance.aws, dev.secondchance.dynamodb]"), qualified);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.secondchance.dynamodb;
 
-import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

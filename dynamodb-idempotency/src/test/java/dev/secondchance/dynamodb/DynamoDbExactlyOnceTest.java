@@ -1,7 +1,7 @@
 package dev.secondchance.dynamodb;
 
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.idempotency.testing.ExactlyOnceContract;
-import dev.secondchance.idempotency.IdempotencyStore;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 

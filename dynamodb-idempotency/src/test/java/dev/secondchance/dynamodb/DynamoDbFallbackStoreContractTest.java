@@ -1,6 +1,6 @@
 package dev.secondchance.dynamodb;
 
-import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.idempotency.testing.IdempotencyStoreContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;

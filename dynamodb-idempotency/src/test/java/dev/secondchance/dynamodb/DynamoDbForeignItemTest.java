@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.idempotency.ClaimRequest;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotencyKeys;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.StoreUnavailableException;
+import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.testing.dynamodb.Dynalite;
 import java.time.Duration;
 import java.util.Map;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.dynamodb.internal.StoreKeys;
-import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotencyKeys;
-import dev.secondchance.idempotency.IdempotencyStore;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.OperationInProgressException;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
 import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.testing.dynamodb.Dynalite;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.secondchance.aws.internal;
 
 import dev.secondchance.aws.AwsClassifiers;
+import dev.secondchance.internal.Causes;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.ServerHints;
@@ -109,7 +110,7 @@ public enum AwsErrorClassifier implements RetryClassifier {
             // The whole call's time is spent; in the wrapping style use apiCallAttemptTimeout per attempt instead.
             return Verdict.fail(name);
         }
-        IOException io = Causes.ioCause(failure);
+        IOException io = Causes.findCause(failure, IOException.class);
         if (io != null) {
             Verdict byIo = Classifiers.transientIo().classifyFailure(io);
             if (byIo.kind() != Verdict.Kind.ABSTAIN) {

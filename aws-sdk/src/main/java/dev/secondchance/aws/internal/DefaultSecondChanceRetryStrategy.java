@@ -2,6 +2,8 @@ package dev.secondchance.aws.internal;
 
 import dev.secondchance.aws.SecondChanceRetryStrategy;
 import dev.secondchance.aws.SecondChanceRetryStrategyBuilder;
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
@@ -9,7 +11,6 @@ import dev.secondchance.retry.RetryDecision;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
@@ -51,32 +52,32 @@ public final class DefaultSecondChanceRetryStrategy implements SecondChanceRetry
      * @throws NullPointerException if {@code policy} is null
      */
     public static SecondChanceRetryStrategy of(RetryPolicy policy) {
-        return new DefaultSecondChanceRetryStrategy(Args.notNull(policy, "policy"), SdkPredicates.NONE);
+        return new DefaultSecondChanceRetryStrategy(Checks.notNull(policy, "policy"), SdkPredicates.NONE);
     }
 
     @Override
     public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
-        Args.notNull(request, "request");
+        Checks.notNull(request, "request");
         CallTracker<Object> tracker = policy.track();
-        Duration delay = roundUpToMillis(tracker.firstAttemptDelay());
+        Duration delay = Durations.roundUpToMillis(tracker.firstAttemptDelay());
         return AcquireInitialTokenResponse.create(new TrackerToken(request.scope(), this, tracker), delay);
     }
 
     @Override
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
-        Args.notNull(request, "request");
+        Checks.notNull(request, "request");
         TrackerToken token = own(request.token());
-        Throwable failure = Args.notNull(request.failure(), "request.failure()");
+        Throwable failure = Checks.notNull(request.failure(), "request.failure()");
         RetryDecision<Object> decision = token.tracker().onFailure(failure, request.suggestedDelay().orElse(null));
         if (!decision.isRetry()) {
             throw ended(token, failure, decision.outcome());
         }
-        return RefreshRetryTokenResponse.create(token, roundUpToMillis(decision.delay()));
+        return RefreshRetryTokenResponse.create(token, Durations.roundUpToMillis(decision.delay()));
     }
 
     @Override
     public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
-        Args.notNull(request, "request");
+        Checks.notNull(request, "request");
         TrackerToken token = own(request.token());
         if (token.tracker().onResult(null).isRetry()) {
             LOG.warn("{}: a classifier retries a null result; the SDK's call succeeded and is not retried, but the "
@@ -124,12 +125,6 @@ public final class DefaultSecondChanceRetryStrategy implements SecondChanceRetry
             return ours;
         }
         throw new IllegalArgumentException("token was not issued by this strategy: " + token);
-    }
-
-    /** The SDK sleeps whole milliseconds (it truncates); rounding up means it never leaves early. */
-    private static Duration roundUpToMillis(Duration delay) {
-        Duration millis = delay.truncatedTo(ChronoUnit.MILLIS);
-        return millis.equals(delay) ? delay : millis.plusMillis(1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.secondchance.aws.internal;
 
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import java.time.Duration;
@@ -21,7 +22,7 @@ record SdkBackoff(BackoffStrategy strategy, Duration maxDelay) implements Backof
 
     /** Wraps {@code strategy} with the SDK's 20 s cap. */
     static Backoff of(BackoffStrategy strategy) {
-        return new SdkBackoff(Args.notNull(strategy, "backoffStrategy"), SDK_MAX_BACKOFF);
+        return new SdkBackoff(Checks.notNull(strategy, "backoffStrategy"), SDK_MAX_BACKOFF);
     }
 
     @Override

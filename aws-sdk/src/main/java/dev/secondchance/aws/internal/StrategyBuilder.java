@@ -2,6 +2,7 @@ package dev.secondchance.aws.internal;
 
 import dev.secondchance.aws.SecondChanceRetryStrategy;
 import dev.secondchance.aws.SecondChanceRetryStrategyBuilder;
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import java.util.function.Predicate;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -41,13 +42,13 @@ final class StrategyBuilder implements SecondChanceRetryStrategyBuilder {
 
     @Override
     public SecondChanceRetryStrategyBuilder retryOnException(Predicate<Throwable> shouldRetry) {
-        predicates = predicates.withRetryOn(Args.notNull(shouldRetry, "shouldRetry"));
+        predicates = predicates.withRetryOn(Checks.notNull(shouldRetry, "shouldRetry"));
         return this;
     }
 
     @Override
     public SecondChanceRetryStrategyBuilder treatAsThrottling(Predicate<Throwable> treatAsThrottling) {
-        predicates = predicates.withTreatAsThrottling(Args.notNull(treatAsThrottling, "treatAsThrottling"));
+        predicates = predicates.withTreatAsThrottling(Checks.notNull(treatAsThrottling, "treatAsThrottling"));
         return this;
     }
 

@@ -2,12 +2,12 @@ package dev.secondchance.benchmarks.idempotency;
 
 import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.IdempotencyTable;
-import dev.secondchance.idempotency.ClaimRequest;
-import dev.secondchance.idempotency.ClaimResult;
-import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.Completion;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -1,17 +1,17 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.ClaimRequest;
-import dev.secondchance.idempotency.ClaimResult;
 import dev.secondchance.idempotency.Fingerprint;
-import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.idempotency.OperationInProgressException;
 import dev.secondchance.idempotency.OutcomeUnknownException;
-import dev.secondchance.idempotency.RecordStatus;
 import dev.secondchance.idempotency.RequestMismatchException;
 import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.RecordStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,12 +99,13 @@ final class Call<T, E extends Exception> {
             if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
                 throw new OperationInProgressException(token, leaseLeft);
             }
-            Duration delay = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
-            previousDelay = delay;
-            if (settings.ticker().nanoTime() + delay.toNanos() - deadline > 0) {
+            long untilDeadline = deadline - settings.ticker().nanoTime();
+            if (untilDeadline <= 0) {
                 throw new OperationInProgressException(token, leaseLeft);
             }
-            sleep(delay, leaseLeft);
+            Duration backoff = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
+            previousDelay = backoff;
+            sleep(pollDelay(backoff, leaseLeft, untilDeadline), leaseLeft);
             standing = read().orElse(null);
             fromRead = true;
         }
@@ -135,6 +136,16 @@ final class Call<T, E extends Exception> {
         if (!standing.fingerprint().equals(request.hex())) {
             throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
         }
+    }
+
+    /**
+     * The backoff's delay, but never past the moment the holder's lease ends (when its fate shows) nor past
+     * the wait's deadline (a last poll happens at the deadline itself).
+     */
+    private static Duration pollDelay(Duration backoff, Duration leaseLeft, long untilDeadlineNanos) {
+        Duration untilLeaseEnds = leaseLeft.plusMillis(1);
+        Duration delay = backoff.compareTo(untilLeaseEnds) <= 0 ? backoff : untilLeaseEnds;
+        return delay.toNanos() <= untilDeadlineNanos ? delay : Duration.ofNanos(untilDeadlineNanos);
     }
 
     private static Duration leaseLeft(IdempotencyRecord standing, long now) {

@@ -1,7 +1,7 @@
 package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.IdempotencyListener;
-import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;

@@ -2,11 +2,11 @@ package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.FailurePolicy;
 import dev.secondchance.idempotency.IdempotencyListener;
-import dev.secondchance.idempotency.IdempotencyStore;
 import dev.secondchance.idempotency.OutcomeResolver;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryPolicy;

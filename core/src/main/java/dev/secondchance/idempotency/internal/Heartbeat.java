@@ -1,6 +1,6 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,12 +1,12 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.ClaimRequest;
-import dev.secondchance.idempotency.ClaimResult;
-import dev.secondchance.idempotency.CompleteResult;
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.IdempotencyRecord;
-import dev.secondchance.idempotency.IdempotencyStore;
-import dev.secondchance.idempotency.RecordStatus;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.CompleteResult;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
+import dev.secondchance.idempotency.spi.StoreRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,7 +47,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         sweepNowAndThen(now);
         ClaimResult[] answer = new ClaimResult[1];
         records.compute(request.key(), (key, old) -> {
-            if (old != null && old.status() == RecordStatus.IN_PROGRESS && old.owner().equals(request.owner())) {
+            if (old != null && StoreRules.isResentClaim(old, request)) {
                 answer[0] = ClaimResult.acquired(old);
                 return old;
             }
@@ -55,9 +55,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 answer[0] = ClaimResult.existing(old);
                 return old;
             }
-            IdempotencyRecord fresh = new IdempotencyRecord(key, RecordStatus.IN_PROGRESS, request.fingerprint(),
-                    request.owner(), old == null ? 1 : old.version() + 1, now + request.lease().toMillis(),
-                    Times.expiry(now, request.ttl()), null);
+            IdempotencyRecord fresh = StoreRules.claimed(request, old == null ? 1 : old.version() + 1, now);
             answer[0] = ClaimResult.acquired(fresh, old);
             return fresh;
         });
@@ -69,18 +67,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         long now = clock.millis();
         CompleteResult[] answer = {CompleteResult.FENCED};
         records.computeIfPresent(key, (k, old) -> {
-            if (!old.owner().equals(owner) || old.version() != version || old.status() == RecordStatus.RELEASED) {
+            if (StoreRules.isCompletedBy(old, owner, version)) {
+                answer[0] = StoreRules.answerFor(old.completion());
                 return old;
             }
-            if (old.status() == RecordStatus.COMPLETED) {
-                answer[0] = Times.answerFor(old.completion());
+            if (!StoreRules.isHeldBy(old, owner, version)) {
                 return old;
             }
             Completion kept = completion.kind() == Completion.Kind.RESULT && completion.resultSize() > maxResultBytes
                     ? completion.tooLarge()
                     : completion;
-            answer[0] = Times.answerFor(kept);
-            return old.complete(kept, Times.expiry(now, ttl));
+            answer[0] = StoreRules.answerFor(kept);
+            return old.complete(kept, StoreRules.expiry(now, ttl));
         });
         return answer[0];
     }
@@ -94,13 +92,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
         long now = clock.millis();
         return updateOwned(key, owner, version,
-                old -> old.renewed(now + lease.toMillis(), Times.expiry(now, ttl)));
+                old -> old.renewed(now + lease.toMillis(), StoreRules.expiry(now, ttl)));
     }
 
     private boolean updateOwned(String key, String owner, long version, UnaryOperator<IdempotencyRecord> change) {
         boolean[] done = {false};
         records.computeIfPresent(key, (k, old) -> {
-            if (old.status() != RecordStatus.IN_PROGRESS || !old.owner().equals(owner) || old.version() != version) {
+            if (!StoreRules.isHeldBy(old, owner, version)) {
                 return old;
             }
             done[0] = true;
@@ -113,15 +111,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public Optional<IdempotencyRecord> read(String key) {
         IdempotencyRecord record = records.get(key);
         long now = clock.millis();
-        return record == null || (record.isExpired(now) && !record.isLeaseLive(now))
-                ? Optional.empty()
-                : Optional.of(record);
+        return record == null || !StoreRules.isVisible(record, now) ? Optional.empty() : Optional.of(record);
     }
 
     private void sweepNowAndThen(long now) {
         if (claimsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
             claimsSinceSweep.set(0);
-            records.values().removeIf(record -> record.isExpired(now) && !record.isLeaseLive(now));
+            records.values().removeIf(record -> !StoreRules.isVisible(record, now));
         }
     }
 

@@ -1,19 +1,20 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.ClaimResult;
-import dev.secondchance.idempotency.CompleteResult;
-import dev.secondchance.idempotency.Completion;
 import dev.secondchance.idempotency.FailureDisposition;
-import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.idempotency.IncompatibleResultException;
 import dev.secondchance.idempotency.LeaseLostException;
 import dev.secondchance.idempotency.OutcomeUnknownException;
-import dev.secondchance.idempotency.RecordStatus;
 import dev.secondchance.idempotency.Resolution;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
 import dev.secondchance.idempotency.StoreUnavailableException;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.CompleteResult;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.RecordStatus;
+import dev.secondchance.internal.Sneaky;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class OwnedRun<T, E extends Exception> {
         } catch (Throwable failure) { // every failure, Errors included, decides the claim's fate
             heartbeat.stop();
             settle(failure);
-            throw Rethrow.<E>unchecked(failure);
+            throw Sneaky.<E>rethrow(failure);
         }
         heartbeat.stop();
         return record(result);

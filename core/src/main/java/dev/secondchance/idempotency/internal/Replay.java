@@ -1,12 +1,12 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.IncompatibleResultException;
 import dev.secondchance.idempotency.OutcomeUnknownException;
 import dev.secondchance.idempotency.ReplayedFailureException;
 import dev.secondchance.idempotency.ResultCodec;
 import dev.secondchance.idempotency.ResultTooLargeException;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
 
 /** Turns a COMPLETED record back into the outcome of the first run. */
 final class Replay<T> {

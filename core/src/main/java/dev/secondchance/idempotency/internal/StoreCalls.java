@@ -1,7 +1,7 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.IdempotencyRecord;
 import dev.secondchance.idempotency.StoreUnavailableException;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryPolicy;
 import java.util.function.Supplier;

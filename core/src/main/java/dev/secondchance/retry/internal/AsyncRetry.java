@@ -1,13 +1,12 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Causes;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryDecision;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -94,7 +93,7 @@ final class AsyncRetry<T> {
             attempt.cancel(true);
             return;
         }
-        attempt.whenComplete((result, failure) -> handle(result, unwrap(failure)));
+        attempt.whenComplete((result, failure) -> handle(result, Causes.unwrapAsync(failure)));
     }
 
     private void handle(T result, Throwable failure) {
@@ -121,12 +120,4 @@ final class AsyncRetry<T> {
         call.cancel(new CancellationException("cancelled by the caller"));
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
 }

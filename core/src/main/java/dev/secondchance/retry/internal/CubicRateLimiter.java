@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Ticker;

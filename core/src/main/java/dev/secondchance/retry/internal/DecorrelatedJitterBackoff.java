@@ -1,5 +1,7 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import java.time.Duration;
@@ -19,14 +21,14 @@ public final class DecorrelatedJitterBackoff implements Backoff {
         if (cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("cap must be >= base (" + base + "), got " + cap);
         }
-        this.baseNanos = Checks.saturatedNanos(base);
-        this.capLongNanos = Checks.saturatedNanos(cap);
+        this.baseNanos = Durations.saturatedNanos(base);
+        this.capLongNanos = Durations.saturatedNanos(cap);
         this.capNanos = capLongNanos;
     }
 
     @Override
     public Duration delay(int failures, Duration previousDelay, RandomSource random) {
-        double previous = Math.max(baseNanos, Checks.saturatedNanos(previousDelay));
+        double previous = Math.max(baseNanos, Durations.saturatedNanos(previousDelay));
         double upper = Math.min(capNanos, 3 * previous);
         double nanos = baseNanos + (upper - baseNanos) * random.nextDouble();
         return Duration.ofNanos(Math.min((long) nanos, capLongNanos)); // double rounding may pass the cap

@@ -1,5 +1,7 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Sneaky;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.CheckedRunnable;
 import dev.secondchance.retry.CheckedSupplier;
@@ -88,7 +90,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         if (failure == null) {
             return outcome.result();
         }
-        throw Sneaky.<RuntimeException>cast(withRecord(outcome));
+        throw Sneaky.<RuntimeException>rethrow(withRecord(outcome));
     }
 
     /** The outcome's failure, carrying a {@link RetriesEnded} record unless it already has one. */

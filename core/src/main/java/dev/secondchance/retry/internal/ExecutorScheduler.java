@@ -1,5 +1,7 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -28,7 +30,7 @@ public final class ExecutorScheduler implements Scheduler {
     @Override
     public Future<?> schedule(Runnable task, Duration delay) {
         Checks.notNull(task, "task");
-        return timer.schedule(() -> executor.execute(task), Math.max(0, Checks.saturatedNanos(delay)),
+        return timer.schedule(() -> executor.execute(task), Math.max(0, Durations.saturatedNanos(delay)),
                 TimeUnit.NANOSECONDS);
     }
 

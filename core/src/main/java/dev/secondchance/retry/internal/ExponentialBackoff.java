@@ -1,5 +1,7 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.Jitter;
 import dev.secondchance.retry.RandomSource;
@@ -24,8 +26,8 @@ public final class ExponentialBackoff implements Backoff {
         if (cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("cap must be >= base (" + base + "), got " + cap);
         }
-        this.baseNanos = Checks.saturatedNanos(base);
-        this.capLongNanos = Checks.saturatedNanos(cap);
+        this.baseNanos = Durations.saturatedNanos(base);
+        this.capLongNanos = Durations.saturatedNanos(cap);
         this.capNanos = capLongNanos;
     }
 

@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import java.time.Duration;

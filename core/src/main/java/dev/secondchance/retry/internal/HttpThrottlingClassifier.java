@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.ServerHints;
 import dev.secondchance.retry.Verdict;

@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Causes;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
@@ -13,13 +14,7 @@ final class Interruptions {
     private Interruptions() {}
 
     static boolean isInterruption(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 8; depth++, current = current.getCause()) {
-            if (isInterruptionItself(current)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, Interruptions::isInterruptionItself) != null;
     }
 
     private static boolean isInterruptionItself(Throwable failure) {

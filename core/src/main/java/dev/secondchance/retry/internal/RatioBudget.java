@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.Ticker;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.DeadlineExceededException;
 import dev.secondchance.retry.EndReason;
@@ -12,7 +14,6 @@ import dev.secondchance.retry.Verdict;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -167,13 +168,13 @@ final class RetryCall<T> implements CallTracker<T> {
                 .delay(attempts, previousDelay, config.random());
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
-            hint = hint == null ? extraHint : Checks.longer(hint, extraHint);
+            hint = hint == null ? extraHint : Durations.longer(hint, extraHint);
         }
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return end(EndReason.HINT_TOO_LONG);
             }
-            delay = roundUpToMillis(Checks.longer(delay, hint));
+            delay = Durations.roundUpToMillis(Durations.longer(delay, hint));
         }
         if (passesDeadline(delay)) {
             return end(EndReason.DEADLINE_EXCEEDED);
@@ -182,7 +183,7 @@ final class RetryCall<T> implements CallTracker<T> {
             return end(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
-            delay = Checks.longer(delay, config.rateLimiter().reserve());
+            delay = Durations.longer(delay, config.rateLimiter().reserve());
             if (passesDeadline(delay)) {
                 return end(EndReason.DEADLINE_EXCEEDED);
             }
@@ -244,7 +245,7 @@ final class RetryCall<T> implements CallTracker<T> {
 
     private boolean passesDeadline(Duration delay) {
         return config.deadline() != null
-                && elapsedNanos() + Checks.saturatedNanos(delay) > Checks.saturatedNanos(config.deadline());
+                && elapsedNanos() + Durations.saturatedNanos(delay) > Durations.saturatedNanos(config.deadline());
     }
 
     private long elapsedNanos() {
@@ -261,8 +262,4 @@ final class RetryCall<T> implements CallTracker<T> {
         }
     }
 
-    private static Duration roundUpToMillis(Duration delay) {
-        Duration millis = delay.truncatedTo(ChronoUnit.MILLIS);
-        return millis.equals(delay) ? delay : millis.plusMillis(1);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,7 @@ public enum SystemSleeper implements Sleeper {
 
     @Override
     public void sleep(Duration delay) throws InterruptedException {
-        long remaining = Checks.saturatedNanos(delay);
+        long remaining = Durations.saturatedNanos(delay);
         if (remaining <= 0) {
             return;
         }
@@ -23,7 +24,7 @@ public enum SystemSleeper implements Sleeper {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting to retry");
             }
-            remaining = Checks.saturatedNanos(delay) - (System.nanoTime() - start);
+            remaining = Durations.saturatedNanos(delay) - (System.nanoTime() - start);
         }
     }
 }

@@ -4,8 +4,8 @@ import static dev.secondchance.dynamodb.internal.Items.n;
 import static dev.secondchance.dynamodb.internal.Items.s;
 
 import dev.secondchance.dynamodb.IdempotencyTable;
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.RecordStatus;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.RecordStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;

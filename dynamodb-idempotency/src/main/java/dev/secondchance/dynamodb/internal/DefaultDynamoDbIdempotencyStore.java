@@ -5,12 +5,13 @@ import static dev.secondchance.dynamodb.internal.Items.s;
 
 import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.IdempotencyTable;
-import dev.secondchance.idempotency.ClaimRequest;
-import dev.secondchance.idempotency.ClaimResult;
-import dev.secondchance.idempotency.CompleteResult;
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.IdempotencyRecord;
-import dev.secondchance.idempotency.RecordStatus;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.CompleteResult;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.RecordStatus;
+import dev.secondchance.idempotency.spi.StoreRules;
 import dev.secondchance.retry.RetryClassifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +59,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
         long version = Math.max(1, now);
         IdempotencyRecord standing = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            IdempotencyRecord fresh = new IdempotencyRecord(request.key(), RecordStatus.IN_PROGRESS,
-                    request.fingerprint(), request.owner(), version, now + request.lease().toMillis(),
-                    expiry(now, request.ttl()), null);
+            IdempotencyRecord fresh = StoreRules.claimed(request, version, now);
             long candidate = version;
             try {
                 Map<String, AttributeValue> old = client.putItem(b -> b.tableName(table)
@@ -80,7 +79,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
             if (standing == null) {
                 continue;
             }
-            if (standing.status() == RecordStatus.IN_PROGRESS && standing.owner().equals(request.owner())) {
+            if (StoreRules.isResentClaim(standing, request)) {
                 return ClaimResult.acquired(standing);
             }
             if (!standing.isClaimableBy(request, now)) {
@@ -111,7 +110,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
 
     private CompleteResult write(String key, String owner, long version, Completion completion, long now,
             Duration ttl) {
-        CompletionWrite update = new CompletionWrite(completion, expiry(now, ttl));
+        CompletionWrite update = new CompletionWrite(completion, StoreRules.expiry(now, ttl));
         try {
             client.updateItem(b -> b.tableName(table).key(keyOf(key))
                     .updateExpression(update.expression())
@@ -119,9 +118,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
                     .expressionAttributeNames(update.names())
                     .expressionAttributeValues(update.values(owner, version))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return completion.kind() == Completion.Kind.RESULT_TOO_LARGE
-                    ? CompleteResult.RESULT_TOO_LARGE
-                    : CompleteResult.STORED;
+            return StoreRules.answerFor(completion);
         } catch (ConditionalCheckFailedException fenced) {
             IdempotencyRecord standing = fenced.hasItem() && !fenced.item().isEmpty()
                     ? Items.toRecord(key, fenced.item())
@@ -129,14 +126,9 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
             if (standing == null) {
                 return CompleteResult.FENCED;
             }
-            boolean alreadyMine = standing.status() == RecordStatus.COMPLETED && standing.owner().equals(owner)
-                    && standing.version() == version;
-            if (!alreadyMine) {
-                return CompleteResult.FENCED;
-            }
-            return standing.completion().kind() == Completion.Kind.RESULT_TOO_LARGE
-                    ? CompleteResult.RESULT_TOO_LARGE
-                    : CompleteResult.STORED;
+            return StoreRules.isCompletedBy(standing, owner, version)
+                    ? StoreRules.answerFor(standing.completion())
+                    : CompleteResult.FENCED;
         }
     }
 
@@ -150,7 +142,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
     public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
         long now = clock.millis();
         return updateOwned(key, owner, version, "SET #lease = :lease, #exp = :exp",
-                Map.of(":lease", n(now + lease.toMillis()), ":exp", n(expiry(now, ttl))));
+                Map.of(":lease", n(now + lease.toMillis()), ":exp", n(StoreRules.expiry(now, ttl))));
     }
 
     private boolean updateOwned(String key, String owner, long version, String update,
@@ -179,7 +171,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
     @Override
     public Optional<IdempotencyRecord> read(String key) {
         long now = clock.millis();
-        return readItem(key).filter(record -> !record.isExpired(now) || record.isLeaseLive(now));
+        return readItem(key).filter(record -> StoreRules.isVisible(record, now));
     }
 
     /** A strongly consistent read of the raw item, expired or not. */
@@ -192,11 +184,6 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
     @Override
     public RetryClassifier retryClassifier() {
         return DynamoDbRetryClassifier.INSTANCE;
-    }
-
-    /** The expiry in epoch seconds, rounded up so a record never expires before {@code now + ttl}. */
-    private static long expiry(long nowMillis, Duration ttl) {
-        return Math.floorDiv(nowMillis + ttl.toMillis() + 999, 1000L);
     }
 
     private static Map<String, AttributeValue> keyOf(String key) {

@@ -15,9 +15,9 @@ import static dev.secondchance.dynamodb.IdempotencyTable.RESULT_SIZE;
 import static dev.secondchance.dynamodb.IdempotencyTable.STATUS;
 import static dev.secondchance.dynamodb.IdempotencyTable.VERSION;
 
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.IdempotencyRecord;
-import dev.secondchance.idempotency.RecordStatus;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.RecordStatus;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;

@@ -2,10 +2,10 @@ package dev.secondchance.examples.payments;
 
 import dev.secondchance.dynamodb.JacksonResultCodec;
 import dev.secondchance.idempotency.IdempotencyKeys;
-import dev.secondchance.idempotency.IdempotencyStore;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
 import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.RetryPolicy;

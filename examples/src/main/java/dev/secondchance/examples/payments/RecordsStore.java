@@ -2,7 +2,7 @@ package dev.secondchance.examples.payments;
 
 import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.IdempotencyTable;
-import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

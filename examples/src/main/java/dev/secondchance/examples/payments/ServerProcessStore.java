@@ -1,11 +1,11 @@
 package dev.secondchance.examples.payments;
 
-import dev.secondchance.idempotency.ClaimRequest;
-import dev.secondchance.idempotency.ClaimResult;
-import dev.secondchance.idempotency.CompleteResult;
-import dev.secondchance.idempotency.Completion;
-import dev.secondchance.idempotency.IdempotencyRecord;
-import dev.secondchance.idempotency.IdempotencyStore;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.CompleteResult;
+import dev.secondchance.idempotency.spi.Completion;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RetryClassifier;
 import java.time.Duration;
 import java.util.Optional;

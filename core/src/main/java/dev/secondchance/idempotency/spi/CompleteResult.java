@@ -1,4 +1,4 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
 /** The answer to {@link IdempotencyStore#complete}. */
 public enum CompleteResult {

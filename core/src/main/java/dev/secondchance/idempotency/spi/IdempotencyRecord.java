@@ -1,4 +1,4 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
 import java.util.Objects;
 

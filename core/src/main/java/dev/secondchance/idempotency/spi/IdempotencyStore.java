@@ -1,5 +1,7 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
+import dev.secondchance.idempotency.IdempotentExecutor;
+import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.internal.InMemoryIdempotencyStore;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;

@@ -1,5 +1,7 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
+import dev.secondchance.idempotency.OutcomeResolver;
+import dev.secondchance.idempotency.OutcomeUnknownException;
 import java.util.Objects;
 
 /**

@@ -1,9 +1,9 @@
-package dev.secondchance.retry.internal;
+package dev.secondchance.internal;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Argument checks whose messages name the parameter and its legal range. */
+/** Argument checks of every module, whose messages name the parameter and its legal range. */
 public final class Checks {
 
     private Checks() {}
@@ -47,17 +47,4 @@ public final class Checks {
         return value;
     }
 
-    /** Returns the duration in nanoseconds, saturating at {@link Long#MAX_VALUE}. */
-    public static long saturatedNanos(Duration value) {
-        try {
-            return value.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return value.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
-    /** @return the longer of {@code a} and {@code b} ({@code a} when equal) */
-    public static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

@@ -1,4 +1,4 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
 /** The state of an idempotency record. */
 public enum RecordStatus {

@@ -1,5 +1,6 @@
-package dev.secondchance.idempotency;
+package dev.secondchance.idempotency.spi;
 
+import dev.secondchance.idempotency.OutcomeResolver;
 import java.time.Duration;
 import java.util.Objects;
 
