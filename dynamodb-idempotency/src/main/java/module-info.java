@@ -5,6 +5,7 @@
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // the AWS SDK ships automatic modules only
 module dev.secondchance.dynamodb {
     requires transitive dev.secondchance.core;
+    requires dev.secondchance.aws;
     requires transitive software.amazon.awssdk.services.dynamodb;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.awscore;

@@ -13,8 +13,8 @@ import java.util.Set;
  * <p>The rules, asked in this order on the failure (after stripping {@code CompletionException} and
  * {@code ExecutionException}):
  * <ol>
- *   <li>{@code SdkServiceException} with an AWS error code: a code in {@link Classifiers#AWS_THROTTLING_CODES}
- *       (which holds the SDK v2's throttling codes) is throttling; a code in {@link #TRANSIENT_ERROR_CODES} or
+ *   <li>{@code SdkServiceException} with an AWS error code: a code in {@link #THROTTLING_ERROR_CODES}
+ *       (the SDK v2's throttling codes) is throttling; a code in {@link #TRANSIENT_ERROR_CODES} or
  *       {@link #CLOCK_SKEW_ERROR_CODES} is retried; a code in {@link #POSSIBLE_CLOCK_SKEW_ERROR_CODES} is retried
  *       only if the server's clock is at least 4 minutes from ours (the SDK then corrects its clock offset).</li>
  *   <li>Otherwise the HTTP status decides, by {@link Classifiers#httpStatus}: 429 is throttling; 500, 502, 503
@@ -33,6 +33,17 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 public final class AwsClassifiers {
+
+    /**
+     * The AWS error codes that mean "slow down": those of the AWS SDK's throttling list, including
+     * {@code TransactionInProgressException}, which DynamoDB answers while the same client token is still
+     * being processed. The one list of the project: core knows no AWS codes.
+     */
+    public static final Set<String> THROTTLING_ERROR_CODES = Set.of(
+            "Throttling", "ThrottlingException", "ThrottledException", "ProvisionedThroughputExceededException",
+            "RequestLimitExceeded", "TooManyRequestsException", "SlowDown", "BandwidthLimitExceeded",
+            "RequestThrottled", "LimitExceededException", "RequestThrottledException", "EC2ThrottledException",
+            "TransactionInProgressException");
 
     /** Codes for transient server-side faults, retried whatever the status: request timeouts and a busy prior request. */
     public static final Set<String> TRANSIENT_ERROR_CODES =

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryClassifier;
-import dev.secondchance.retry.Verdict;
 import dev.secondchance.retry.Verdict.Kind;
+import dev.secondchance.retry.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,23 @@ class AwsClassifiersTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static Stream<String> throttlingCodes() {
-        return Stream.concat(Classifiers.AWS_THROTTLING_CODES.stream(),
-                Stream.of("RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException")).distinct();
+        return AwsClassifiers.THROTTLING_ERROR_CODES.stream();
+    }
+
+    @Test
+    void throttlingErrorCodes_whenInspected_holdExactlyTheSdkThrottlingCodes() {
+        assertEquals(Set.of("Throttling", "ThrottlingException", "ThrottledException",
+                "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException",
+                "SlowDown", "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException",
+                "RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException"),
+                AwsClassifiers.THROTTLING_ERROR_CODES);
+    }
+
+    @ParameterizedTest(name = "code=''{0}''")
+    @ValueSource(strings = {"ValidationException", "ConditionalCheckFailedException", "AccessDeniedException",
+        "Throttling ", "ThrottlingExceptionX"})
+    void sdkErrors_whenCodeIsNotThrottlingWith400_isFinal(String code) {
+        assertEquals(Kind.FAIL, AWS.classifyFailure(service(400, code)).kind());
     }
 
     @ParameterizedTest

@@ -22,17 +22,6 @@ public final class Classifiers {
     /** HTTP 429 Too Many Requests. */
     public static final int TOO_MANY_REQUESTS = 429;
 
-    /**
-     * The AWS error codes that mean "slow down": those of the AWS SDK's throttling list, including
-     * {@code TransactionInProgressException}, which DynamoDB answers while the same client token is still
-     * being processed.
-     */
-    public static final Set<String> AWS_THROTTLING_CODES = Set.of(
-            "Throttling", "ThrottlingException", "ThrottledException", "ProvisionedThroughputExceededException",
-            "RequestLimitExceeded", "TooManyRequestsException", "SlowDown", "BandwidthLimitExceeded",
-            "RequestThrottled", "LimitExceededException", "RequestThrottledException", "EC2ThrottledException",
-            "TransactionInProgressException");
-
     private Classifiers() {}
 
     /**
@@ -103,18 +92,5 @@ public final class Classifiers {
             return Verdict.retry("HTTP " + status);
         }
         return status >= 400 ? Verdict.fail("HTTP " + status) : Verdict.success();
-    }
-
-    /**
-     * The throttling rule for AWS error codes.
-     *
-     * @param errorCode an AWS error code, may be null
-     * @return {@link Verdict#throttled} with the code as reason for a throttling code, else
-     *     {@link Verdict#abstain()}
-     */
-    public static Verdict awsErrorCode(String errorCode) {
-        return errorCode != null && AWS_THROTTLING_CODES.contains(errorCode)
-                ? Verdict.throttled(errorCode)
-                : Verdict.abstain();
     }
 }

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassifiersTest {
@@ -101,37 +100,6 @@ class ClassifiersTest {
     void defaultRetryableStatuses_whenInspected_areExactly500To504Without501() {
         assertEquals(Set.of(500, 502, 503, 504), Classifiers.DEFAULT_RETRYABLE_STATUSES);
         assertEquals(429, Classifiers.TOO_MANY_REQUESTS);
-    }
-
-    // ---------------------------------------------------------------- awsErrorCode
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Throttling", "ThrottlingException", "ThrottledException",
-        "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException", "SlowDown",
-        "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException", "RequestThrottledException",
-        "EC2ThrottledException", "TransactionInProgressException"})
-    void awsErrorCode_whenThrottlingCode_returnsThrottledWithCodeAsReason(String code) {
-        Verdict verdict = Classifiers.awsErrorCode(code);
-        assertEquals(Verdict.Kind.THROTTLED, verdict.kind());
-        assertEquals(code, verdict.reason());
-        assertTrue(Classifiers.AWS_THROTTLING_CODES.contains(code));
-    }
-
-    @Test
-    void awsThrottlingCodes_whenInspected_holdExactlyTheSdkThrottlingCodes() {
-        assertEquals(Set.of("Throttling", "ThrottlingException", "ThrottledException",
-                "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException",
-                "SlowDown", "BandwidthLimitExceeded", "RequestThrottled", "LimitExceededException",
-                "RequestThrottledException", "EC2ThrottledException", "TransactionInProgressException"),
-                Classifiers.AWS_THROTTLING_CODES);
-    }
-
-    @ParameterizedTest(name = "code=''{0}''")
-    @NullSource
-    @ValueSource(strings = {"ValidationException", "ConditionalCheckFailedException", "AccessDeniedException",
-        "InternalServerError", "ServiceUnavailable", "", "Throttling ", "ThrottlingExceptionX"})
-    void awsErrorCode_whenNotThrottling_abstains(String code) {
-        assertSame(Verdict.abstain(), Classifiers.awsErrorCode(code));
     }
 
     // ---------------------------------------------------------------- transientIo

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
-/** The store's classifier on the SDK's own exception types, built as the SDK builds them. */
+/** The store's classifier (the aws-sdk module's) on the SDK's own exception types, built as the SDK builds them. */
 class DynamoDbRetryClassifierTest {
 
     /** Never called: the classifier needs a store, not a server. */
@@ -44,7 +44,7 @@ class DynamoDbRetryClassifierTest {
     void classifyFailure_when5xx_isRetriedAndOther4xxIsFinal() {
         assertEquals(Verdict.Kind.RETRY, classifier.classifyFailure(service(500, "InternalServerError")).kind());
         assertEquals(Verdict.Kind.RETRY, classifier.classifyFailure(service(503, "ServiceUnavailable")).kind());
-        assertEquals(Verdict.fail("ValidationException"), classifier.classifyFailure(service(400, "ValidationException")));
+        assertEquals(Verdict.Kind.FAIL, classifier.classifyFailure(service(400, "ValidationException")).kind());
         assertEquals(Verdict.Kind.FAIL, classifier.classifyFailure(service(400, "ResourceNotFoundException")).kind());
     }
 
@@ -59,9 +59,22 @@ class DynamoDbRetryClassifierTest {
     }
 
     @Test
-    void classifyFailure_whenClientMisconfiguredOrUnknown_abstains() {
-        assertEquals(Verdict.abstain(),
-                classifier.classifyFailure(SdkClientException.builder().message("Unable to load region").build()));
+    void classifyFailure_whenClientMisconfigured_isFinalAndANonSdkFailureIsLeftToOthers() {
+        assertEquals(Verdict.Kind.FAIL,
+                classifier.classifyFailure(SdkClientException.builder().message("Unable to load region").build()).kind());
         assertEquals(Verdict.abstain(), classifier.classifyFailure(new UncheckedIOException(new ConnectException())));
+    }
+
+    @Test
+    void classifyFailure_whenServerSendsARetryAfterHint_carriesIt() {
+        DynamoDbException busy = (DynamoDbException) DynamoDbException.builder().statusCode(503)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable")
+                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(503)
+                                .putHeader("x-amz-retry-after", "1500").build()).build()).build();
+
+        Verdict verdict = classifier.classifyFailure(busy);
+
+        assertEquals(Verdict.Kind.RETRY, verdict.kind());
+        assertEquals(java.time.Duration.ofMillis(1500), verdict.serverDelay(java.time.Instant.now()));
     }
 }

@@ -80,9 +80,8 @@ public enum AwsErrorClassifier implements RetryClassifier {
 
     /** Returns the verdict the error code alone decides, or null if the status should decide. */
     private static Verdict classifyCode(String code, SdkServiceException failure) {
-        Verdict throttling = Classifiers.awsErrorCode(code);
-        if (throttling.kind() != Verdict.Kind.ABSTAIN) {
-            return throttling;
+        if (AwsClassifiers.THROTTLING_ERROR_CODES.contains(code)) {
+            return Verdict.throttled(code);
         }
         if (AwsClassifiers.TRANSIENT_ERROR_CODES.contains(code)) {
             return Verdict.retry(code);

@@ -3,6 +3,7 @@ package dev.secondchance.dynamodb.internal;
 import static dev.secondchance.dynamodb.internal.Items.n;
 import static dev.secondchance.dynamodb.internal.Items.s;
 
+import dev.secondchance.aws.AwsClassifiers;
 import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
 import dev.secondchance.dynamodb.IdempotencyTable;
 import dev.secondchance.idempotency.spi.ClaimRequest;
@@ -183,7 +184,7 @@ public final class DefaultDynamoDbIdempotencyStore implements DynamoDbIdempotenc
 
     @Override
     public RetryClassifier retryClassifier() {
-        return DynamoDbRetryClassifier.INSTANCE;
+        return AwsClassifiers.sdkErrors();
     }
 
     private static Map<String, AttributeValue> keyOf(String key) {
