@@ -11,5 +11,5 @@ module dev.secondchance.core {
     exports dev.secondchance.retry.http;
     exports dev.secondchance.idempotency;
     exports dev.secondchance.idempotency.spi;
-    exports dev.secondchance.internal to dev.secondchance.aws, dev.secondchance.dynamodb;
+    exports dev.secondchance.internal to dev.secondchance.aws, dev.secondchance.idempotency.dynamodb;
 }

@@ -1,7 +1,7 @@
 package dev.secondchance.aws;
 
+import dev.secondchance.idempotency.IdempotencyTokens;
 import dev.secondchance.internal.Checks;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.utils.builder.CopyableBuilder;
@@ -48,20 +48,21 @@ public final class ClientToken {
     }
 
     /**
-     * A token derived from a key that names the logical operation (an order id, a message id): the same key
-     * always gives the same token, so even a retry after a process restart is recognised. The token is the
-     * name-based UUID (version 3) of the key's UTF-8 bytes, 36 characters.
+     * A token derived from a key that names the logical operation (an order id, a message id) within a
+     * namespace (one per operation type): the same namespace and key always give the same token, so even a
+     * retry after a process restart is recognised, while two operation types with the same business key get
+     * different tokens. The token is the name-based UUID version 5 (RFC 9562) of the namespace and the key's
+     * UTF-8 bytes, 36 characters: the very token {@code IdempotencyTokens.derived(namespace, businessKey)}
+     * gives, so a service's idempotency record and its AWS call carry the same token.
      *
-     * @param operationKey the key, not empty
+     * @param namespace separates operation types
+     * @param businessKey the key, not empty
      * @return the token for that key
      * @throws IllegalArgumentException if the key is empty
-     * @throws NullPointerException if the key is null
+     * @throws NullPointerException if an argument is null
      */
-    public static ClientToken derivedFrom(String operationKey) {
-        if (Checks.notNull(operationKey, "operationKey").isEmpty()) {
-            throw new IllegalArgumentException("operationKey must not be empty");
-        }
-        return new ClientToken(UUID.nameUUIDFromBytes(operationKey.getBytes(StandardCharsets.UTF_8)).toString());
+    public static ClientToken derivedFrom(UUID namespace, String businessKey) {
+        return new ClientToken(IdempotencyTokens.derived(namespace, businessKey));
     }
 
     /**

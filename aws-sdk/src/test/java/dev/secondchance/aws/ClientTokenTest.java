@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.secondchance.idempotency.IdempotencyTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +28,20 @@ class ClientTokenTest {
         assertNotEquals(ClientToken.random(), ClientToken.random());
     }
 
+    private static final UUID ORDERS = UUID.fromString("5b6e2c8e-7f4c-4d0a-9a53-3c2f1e0d9b71");
+    private static final UUID REFUNDS = UUID.fromString("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9");
+
     @Test
-    void derivedFrom_whenSameKey_givesSameTokenAndOtherKeysDiffer() {
-        assertEquals(ClientToken.derivedFrom("order-42"), ClientToken.derivedFrom("order-42"));
-        assertNotEquals(ClientToken.derivedFrom("order-42"), ClientToken.derivedFrom("order-43"));
-        assertEquals(36, ClientToken.derivedFrom("order-42").value().length());
+    void derivedFrom_whenSameNamespaceAndKey_givesSameTokenAndOtherKeysOrNamespacesDiffer() {
+        assertEquals(ClientToken.derivedFrom(ORDERS, "order-42"), ClientToken.derivedFrom(ORDERS, "order-42"));
+        assertNotEquals(ClientToken.derivedFrom(ORDERS, "order-42"), ClientToken.derivedFrom(ORDERS, "order-43"));
+        assertNotEquals(ClientToken.derivedFrom(ORDERS, "order-42"), ClientToken.derivedFrom(REFUNDS, "order-42"));
+        assertEquals(36, ClientToken.derivedFrom(ORDERS, "order-42").value().length());
+    }
+
+    @Test
+    void derivedFrom_whenSameNamespaceAndKey_equalsTheExecutorsDerivedToken() {
+        assertEquals(IdempotencyTokens.derived(ORDERS, "order-42"), ClientToken.derivedFrom(ORDERS, "order-42").value());
     }
 
     @ParameterizedTest
@@ -50,7 +60,8 @@ class ClientTokenTest {
     @Test
     void of_whenNull_throwsNullPointer() {
         assertThrows(NullPointerException.class, () -> ClientToken.of(null));
-        assertThrows(NullPointerException.class, () -> ClientToken.derivedFrom(null));
+        assertThrows(NullPointerException.class, () -> ClientToken.derivedFrom(ORDERS, null));
+        assertThrows(NullPointerException.class, () -> ClientToken.derivedFrom(null, "order-42"));
     }
 
     @Test

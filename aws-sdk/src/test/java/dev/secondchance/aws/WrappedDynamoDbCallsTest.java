@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.aws.testing.FaultProxy;
 import dev.secondchance.aws.testing.Items;
+import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RetriesEnded;
@@ -188,7 +188,7 @@ class WrappedDynamoDbCallsTest {
     @Test
     void transactWriteItems_whenServerErrorsAtApplicationLevel_sendsOneTokenOnEveryAttempt() {
         proxy.script("TransactWriteItems", awsError(500, "InternalServerError"), connectionDrop());
-        ClientToken token = ClientToken.derivedFrom("order-42");
+        ClientToken token = ClientToken.derivedFrom(java.util.UUID.fromString("5b6e2c8e-7f4c-4d0a-9a53-3c2f1e0d9b71"), "order-42");
 
         policy().build().call(() -> client.transactWriteItems(
                 token.applyTo(Items.increment(table, "order-42"), TransactWriteItemsRequest.Builder::clientRequestToken)));

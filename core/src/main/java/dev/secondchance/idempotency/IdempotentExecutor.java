@@ -46,7 +46,7 @@ public interface IdempotentExecutor<T> {
      * @param <E> the checked exception the operation may throw
      * @return the operation's result, or the recorded result of its first run
      * @throws E the operation's own failure, unchanged, when this call ran it
-     * @throws InvalidIdempotencyKeyException if the token breaks the token rules; nothing was run
+     * @throws InvalidIdempotencyTokenException if the token breaks the token rules; nothing was run
      * @throws RequestMismatchException if the token was used with another request; nothing was run
      * @throws OperationInProgressException if another caller holds the token past the wait (or at once with
      *     {@link WhenInProgress#FAIL_FAST}); nothing was run

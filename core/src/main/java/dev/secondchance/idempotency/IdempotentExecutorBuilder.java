@@ -67,7 +67,7 @@ public final class IdempotentExecutorBuilder<T> {
     private RetryPolicy storeRetryPolicy;
     private StoreFailureMode storeFailureMode = StoreFailureMode.FAIL_CLOSED;
     private String keyPrefix = "";
-    private int maxTokenLength = IdempotencyKeys.DEFAULT_MAX_LENGTH;
+    private int maxTokenLength = IdempotencyTokens.DEFAULT_MAX_LENGTH;
     private Clock clock = Clock.systemUTC();
     private Ticker ticker = Ticker.system();
     private Sleeper sleeper = Sleeper.system();
@@ -262,12 +262,12 @@ public final class IdempotentExecutorBuilder<T> {
     /**
      * @param keyPrefix names the operation type when several share a store; at most 256 ASCII letters, digits
      *     and {@code . _ - : /}; empty for none. The store key is the prefix, {@code '#'} and the token (see
-     *     {@link IdempotencyKeys#storeKey}), so no two prefixes share a key
+     *     {@link IdempotencyTokens#storeKey}), so no two prefixes share a key
      * @return this builder
      * @throws IllegalArgumentException if the prefix breaks those rules
      */
     public IdempotentExecutorBuilder<T> keyPrefix(String keyPrefix) {
-        this.keyPrefix = IdempotencyKeys.validatePrefix(keyPrefix);
+        this.keyPrefix = IdempotencyTokens.validatePrefix(keyPrefix);
         return this;
     }
 

@@ -2,7 +2,7 @@
  * Client-token idempotency: a retried, duplicated or crashed call takes effect once, and every caller
  * with the same token sees the same result.
  *
- * <p>Start with {@link dev.secondchance.idempotency.IdempotencyKeys} to make and check tokens,
+ * <p>Start with {@link dev.secondchance.idempotency.IdempotencyTokens} to make and check tokens,
  * {@link dev.secondchance.idempotency.Fingerprint} to identify the request a token stands for, and
  * {@link dev.secondchance.idempotency.IdempotentExecutor} to run an operation at most once per token.
  * Records live in an {@link dev.secondchance.idempotency.IdempotencyStore}; the in-memory one is
@@ -11,7 +11,7 @@
  *
  * <pre>{@code
  * IdempotentExecutor<String> executor = IdempotentExecutor.builder(store, ResultCodec.utf8()).build();
- * String token = IdempotencyKeys.random();          // persist it with the order before the first try
+ * String token = IdempotencyTokens.random();          // persist it with the order before the first try
  * String receipt = executor.execute(token, Fingerprint.sha256(orderJson), () -> payments.charge(order));
  * }</pre>
  *

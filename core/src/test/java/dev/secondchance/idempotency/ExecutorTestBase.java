@@ -21,8 +21,8 @@ abstract class ExecutorTestBase {
 
     final VirtualTime time = new VirtualTime();
     final IdempotencyStore memory = IdempotencyStore.inMemory(time.wallClock(), 1024);
-    final String token = IdempotencyKeys.random();
-    final String key = IdempotencyKeys.storeKey("", token);
+    final String token = IdempotencyTokens.random();
+    final String key = IdempotencyTokens.storeKey("", token);
 
     /** An executor builder on the virtual time line, with a 30 s lease and seeded jitter. */
     IdempotentExecutorBuilder<String> builder(IdempotencyStore store) {

@@ -69,9 +69,9 @@ class IdempotentExecutorBuilderTest {
         VirtualTime time = new VirtualTime();
         IdempotentExecutor<String> failFast = builder().whenInProgress(WhenInProgress.FAIL_FAST).ticker(time)
                 .sleeper(time).clock(time.wallClock()).build();
-        String token = IdempotencyKeys.random();
+        String token = IdempotencyTokens.random();
         Fingerprint request = Fingerprint.sha256("r");
-        store.claim(new ClaimRequest(IdempotencyKeys.storeKey("", token), request.hex(), "holder",
+        store.claim(new ClaimRequest(IdempotencyTokens.storeKey("", token), request.hex(), "holder",
                 Duration.ofSeconds(30), Duration.ofHours(1)));
 
         IdempotentExecutor<String> waiting = failFast.toBuilder().whenInProgress(WhenInProgress.WAIT)

@@ -24,7 +24,7 @@ class StoreIntegrityTest extends ExecutorTestBase {
 
     @Test
     void execute_whenStoreAnswersWithAnotherKeysRecord_failsAsAStoreFailureAndRunsNothing() {
-        String other = IdempotencyKeys.storeKey("", IdempotencyKeys.random());
+        String other = IdempotencyTokens.storeKey("", IdempotencyTokens.random());
         IdempotentExecutor<String> victim = builder(memory).build();
         victim.execute(other.substring(1), REQUEST, () -> "someone else's receipt");
         IdempotencyStore lying = new LeaseRenewalTest.ForwardingStore(memory) {

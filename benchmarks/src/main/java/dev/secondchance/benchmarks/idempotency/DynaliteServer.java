@@ -1,6 +1,6 @@
 package dev.secondchance.benchmarks.idempotency;
 
-import dev.secondchance.dynamodb.IdempotencyTable;
+import dev.secondchance.idempotency.dynamodb.IdempotencyTable;
 import dev.secondchance.testing.dynamodb.Dynalite;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,10 +1,10 @@
 package dev.secondchance.benchmarks.idempotency;
 
-import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
-import dev.secondchance.dynamodb.IdempotencyTable;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.ResultCodec;
+import dev.secondchance.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import dev.secondchance.idempotency.dynamodb.IdempotencyTable;
 import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
 import dev.secondchance.idempotency.spi.Completion;

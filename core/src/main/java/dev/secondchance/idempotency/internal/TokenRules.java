@@ -1,7 +1,7 @@
 package dev.secondchance.idempotency.internal;
 
-import dev.secondchance.idempotency.IdempotencyKeys;
-import dev.secondchance.idempotency.InvalidIdempotencyKeyException;
+import dev.secondchance.idempotency.IdempotencyTokens;
+import dev.secondchance.idempotency.InvalidIdempotencyTokenException;
 
 /** The token syntax: 1..maxLength characters of printable ASCII, no leading or trailing space. */
 public final class TokenRules {
@@ -33,38 +33,38 @@ public final class TokenRules {
         return prefix;
     }
 
-    /** Requires {@code 1 <= maxLength <= IdempotencyKeys.MAX_LENGTH_LIMIT}. */
+    /** Requires {@code 1 <= maxLength <= IdempotencyTokens.MAX_LENGTH_LIMIT}. */
     public static int checkMaxLength(int maxLength) {
-        if (maxLength < 1 || maxLength > IdempotencyKeys.MAX_LENGTH_LIMIT) {
-            throw new IllegalArgumentException("maxTokenLength must be in [1, " + IdempotencyKeys.MAX_LENGTH_LIMIT
+        if (maxLength < 1 || maxLength > IdempotencyTokens.MAX_LENGTH_LIMIT) {
+            throw new IllegalArgumentException("maxTokenLength must be in [1, " + IdempotencyTokens.MAX_LENGTH_LIMIT
                     + "], got " + maxLength);
         }
         return maxLength;
     }
 
-    /** Returns the token or throws {@link InvalidIdempotencyKeyException} saying what is wrong. */
+    /** Returns the token or throws {@link InvalidIdempotencyTokenException} saying what is wrong. */
     public static String validate(String token, int maxLength) {
         if (token == null) {
-            throw new InvalidIdempotencyKeyException(null, "idempotency token must not be null; "
-                    + "generate one with IdempotencyKeys.random() and keep it for every retry");
+            throw new InvalidIdempotencyTokenException(null, "idempotency token must not be null; "
+                    + "generate one with IdempotencyTokens.random() and keep it for every retry");
         }
         if (token.isEmpty()) {
-            throw new InvalidIdempotencyKeyException(token, "idempotency token must not be empty");
+            throw new InvalidIdempotencyTokenException(token, "idempotency token must not be empty");
         }
         if (token.length() > maxLength) {
-            throw new InvalidIdempotencyKeyException(abbreviate(token), "idempotency token is " + token.length()
+            throw new InvalidIdempotencyTokenException(abbreviate(token), "idempotency token is " + token.length()
                     + " characters long; the limit is " + maxLength);
         }
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c < 0x20 || c > 0x7E) {
-                throw new InvalidIdempotencyKeyException(abbreviate(token), String.format(
+                throw new InvalidIdempotencyTokenException(abbreviate(token), String.format(
                         "idempotency token has character U+%04X at index %d; only printable ASCII (0x20-0x7E) is allowed",
                         (int) c, i));
             }
         }
         if (token.charAt(0) == ' ' || token.charAt(token.length() - 1) == ' ') {
-            throw new InvalidIdempotencyKeyException(token, "idempotency token must not start or end with a space");
+            throw new InvalidIdempotencyTokenException(token, "idempotency token must not start or end with a space");
         }
         return token;
     }

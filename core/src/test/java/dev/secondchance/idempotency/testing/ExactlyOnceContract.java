@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.secondchance.idempotency.FailurePolicy;
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotencyException;
-import dev.secondchance.idempotency.IdempotencyKeys;
+import dev.secondchance.idempotency.IdempotencyTokens;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
-import dev.secondchance.idempotency.InvalidIdempotencyKeyException;
+import dev.secondchance.idempotency.InvalidIdempotencyTokenException;
 import dev.secondchance.idempotency.LeaseLostException;
 import dev.secondchance.idempotency.OperationInProgressException;
 import dev.secondchance.idempotency.OutcomeUnknownException;
@@ -102,7 +102,7 @@ public abstract class ExactlyOnceContract {
     }
 
     private static String token() {
-        return IdempotencyKeys.random();
+        return IdempotencyTokens.random();
     }
 
     @Test
@@ -235,7 +235,7 @@ public abstract class ExactlyOnceContract {
         AtomicInteger runs = new AtomicInteger();
 
         for (String bad : new String[] {"", " lead", "tab\there", "é", "x".repeat(256)}) {
-            assertThrows(InvalidIdempotencyKeyException.class,
+            assertThrows(InvalidIdempotencyTokenException.class,
                     () -> executor.execute(bad, REQUEST, () -> "ran " + runs.incrementAndGet()), bad);
         }
         assertEquals(0, runs.get());

@@ -1,7 +1,7 @@
 package dev.secondchance.examples.payments;
 
-import dev.secondchance.dynamodb.JacksonFingerprints;
 import dev.secondchance.idempotency.IdempotentExecutor;
+import dev.secondchance.idempotency.dynamodb.JacksonFingerprints;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 

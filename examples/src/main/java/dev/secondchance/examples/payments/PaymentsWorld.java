@@ -1,10 +1,10 @@
 package dev.secondchance.examples.payments;
 
-import dev.secondchance.dynamodb.JacksonResultCodec;
-import dev.secondchance.idempotency.IdempotencyKeys;
+import dev.secondchance.idempotency.IdempotencyTokens;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
 import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.dynamodb.JacksonResultCodec;
 import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryListener;
@@ -111,7 +111,7 @@ public final class PaymentsWorld {
      * @return the token
      */
     public String token(String orderId) {
-        return IdempotencyKeys.derived(CHECKOUT, orderId);
+        return IdempotencyTokens.derived(CHECKOUT, orderId);
     }
 
     /** @return the card network */

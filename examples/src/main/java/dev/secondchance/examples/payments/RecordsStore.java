@@ -1,7 +1,7 @@
 package dev.secondchance.examples.payments;
 
-import dev.secondchance.dynamodb.DynamoDbIdempotencyStore;
-import dev.secondchance.dynamodb.IdempotencyTable;
+import dev.secondchance.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import dev.secondchance.idempotency.dynamodb.IdempotencyTable;
 import dev.secondchance.idempotency.spi.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
