@@ -21,7 +21,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  *
  * <p>The SDK gives a third-party strategy none of its default retry predicates, and this one wants none: the
  * policy classifies every failure ({@link #useClientDefaults()} is false), so build it with
- * {@link AwsRetryPolicies#builder()} or add {@link AwsClassifiers#sdkErrors()} to it. The SDK sleeps the delay
+ * {@link AwsRetryPolicies#builder()} or add {@link AwsClassifiers#sdkErrors()} to it; {@link #from} refuses a
+ * policy without it. The SDK sleeps the delay
  * the strategy returns; delays are whole milliseconds, rounded up. When the policy ends a call, the SDK throws
  * the last failure, which carries a suppressed {@link dev.secondchance.retry.RetriesEnded} with the attempt
  * count and end reason. The SDK does not show the response to the strategy: a success is reported to the
@@ -36,9 +37,12 @@ public interface SecondChanceRetryStrategy extends RetryStrategy {
      * Returns a strategy decided by {@code policy} itself: calls through the strategy share the policy's
      * budget, rate limiter, listeners and metrics with the policy's own calls.
      *
-     * @param policy any policy; its classifiers must know SDK failures (see {@link AwsRetryPolicies#builder()})
+     * @param policy a policy whose classifiers include {@link AwsClassifiers#sdkErrors()} (every
+     *     {@link AwsRetryPolicies#builder()} policy does)
      * @return a new strategy over {@code policy}
      * @throws NullPointerException if {@code policy} is null
+     * @throws IllegalArgumentException if the policy lacks {@link AwsClassifiers#sdkErrors()}: it would never
+     *     retry an SDK failure, so it is refused rather than silently wrong
      */
     static SecondChanceRetryStrategy from(RetryPolicy policy) {
         return DefaultSecondChanceRetryStrategy.of(policy);

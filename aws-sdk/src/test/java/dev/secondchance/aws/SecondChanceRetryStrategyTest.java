@@ -432,6 +432,18 @@ class SecondChanceRetryStrategyTest {
     }
 
     @Test
+    void from_whenPolicyCannotRecogniseSdkFailures_refusesItSayingWhatToDo() {
+        RetryPolicy plain = RetryPolicy.builder().build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SecondChanceRetryStrategy.from(plain));
+
+        assertTrue(e.getMessage().contains("AwsRetryPolicies.builder()"), e.getMessage());
+        RetryPolicy fixed = plain.toBuilder().addClassifier(AwsClassifiers.sdkErrors()).build();
+        assertSame(fixed, SecondChanceRetryStrategy.from(fixed).policy());
+    }
+
+    @Test
     void from_decidesWithThePolicyItself() {
         RetryPolicy policy = fixed().maxAttempts(5).recordMetrics().build();
         SecondChanceRetryStrategy strategy = SecondChanceRetryStrategy.from(policy);

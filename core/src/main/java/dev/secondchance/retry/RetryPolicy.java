@@ -1,5 +1,6 @@
 package dev.secondchance.retry;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -115,6 +116,14 @@ public interface RetryPolicy {
      * @return the maximum number of attempts, {@code >= 1}
      */
     int maxAttempts();
+
+    /**
+     * Returns the classifiers in the order they are asked (the first that does not abstain decides), for
+     * integrations that must check what the policy recognises, such as the AWS SDK strategy.
+     *
+     * @return the classifiers; unmodifiable
+     */
+    List<RetryClassifier> classifiers();
 
     /**
      * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}.

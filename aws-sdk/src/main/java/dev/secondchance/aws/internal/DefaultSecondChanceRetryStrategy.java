@@ -1,5 +1,6 @@
 package dev.secondchance.aws.internal;
 
+import dev.secondchance.aws.AwsClassifiers;
 import dev.secondchance.aws.SecondChanceRetryStrategy;
 import dev.secondchance.aws.SecondChanceRetryStrategyBuilder;
 import dev.secondchance.internal.Checks;
@@ -47,12 +48,20 @@ public final class DefaultSecondChanceRetryStrategy implements SecondChanceRetry
     /**
      * A strategy decided by {@code policy} itself.
      *
-     * @param policy the policy
+     * @param policy the policy; among its classifiers {@link AwsClassifiers#sdkErrors()}
      * @return the strategy
      * @throws NullPointerException if {@code policy} is null
+     * @throws IllegalArgumentException if the policy cannot recognise SDK failures
      */
     public static SecondChanceRetryStrategy of(RetryPolicy policy) {
-        return new DefaultSecondChanceRetryStrategy(Checks.notNull(policy, "policy"), SdkPredicates.NONE);
+        Checks.notNull(policy, "policy");
+        if (!policy.classifiers().contains(AwsClassifiers.sdkErrors())) {
+            throw new IllegalArgumentException("policy " + policy + " has no AwsClassifiers.sdkErrors() among its "
+                    + "classifiers, so it would never retry an SDK failure (a throttled or 5xx call would end at once); "
+                    + "build it with AwsRetryPolicies.builder(), or add the classifier with "
+                    + "addClassifier(AwsClassifiers.sdkErrors())");
+        }
+        return new DefaultSecondChanceRetryStrategy(policy, SdkPredicates.NONE);
     }
 
     @Override

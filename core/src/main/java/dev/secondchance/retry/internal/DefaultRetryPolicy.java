@@ -15,6 +15,7 @@ import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.Verdict;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -148,6 +149,11 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     @Override
     public int maxAttempts() {
         return config.maxAttempts();
+    }
+
+    @Override
+    public List<RetryClassifier> classifiers() {
+        return config.classifiers();
     }
 
     @Override
