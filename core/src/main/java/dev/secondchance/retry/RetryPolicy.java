@@ -52,7 +52,24 @@ public interface RetryPolicy {
      * @throws RetryInterruptedException if the thread was interrupted while waiting (the flag is set again)
      * @throws NullPointerException if {@code operation} is null
      */
-    <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E;
+    default <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
+        return call(CallOptions.none(), operation);
+    }
+
+    /**
+     * Like {@link #call(CheckedSupplier)}, with this call's own options (such as a deadline from the
+     * request's latency budget), without building a policy.
+     *
+     * @param options this call's options
+     * @param operation the attempt to repeat
+     * @param <T> the result type
+     * @param <E> the checked exception the operation may throw
+     * @return the successful result, or the last result if the retries ended on a retryable result
+     * @throws E the last failure, unchanged, with a suppressed {@link RetriesEnded}
+     * @throws RetryInterruptedException if the thread was interrupted while waiting (the flag is set again)
+     * @throws NullPointerException if an argument is null
+     */
+    <T, E extends Exception> T call(CallOptions options, CheckedSupplier<T, E> operation) throws E;
 
     /**
      * Like {@link #call} for an operation without a result.
@@ -74,7 +91,20 @@ public interface RetryPolicy {
      *     (the flag is then set again)
      * @throws NullPointerException if {@code operation} is null
      */
-    <T> Outcome<T> execute(CheckedSupplier<T, ? extends Exception> operation);
+    default <T> Outcome<T> execute(CheckedSupplier<T, ? extends Exception> operation) {
+        return execute(CallOptions.none(), operation);
+    }
+
+    /**
+     * Like {@link #execute(CheckedSupplier)}, with this call's own options.
+     *
+     * @param options this call's options
+     * @param operation the attempt to repeat
+     * @param <T> the result type
+     * @return the outcome
+     * @throws NullPointerException if an argument is null
+     */
+    <T> Outcome<T> execute(CallOptions options, CheckedSupplier<T, ? extends Exception> operation);
 
     /**
      * Runs an asynchronous operation with retries. Waits are scheduled on the policy's {@link Scheduler};
@@ -87,7 +117,20 @@ public interface RetryPolicy {
      *     {@link java.util.concurrent.CompletionException}, carrying a {@link RetriesEnded} record
      * @throws NullPointerException if {@code operation} is null
      */
-    <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation);
+    default <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation) {
+        return callAsync(CallOptions.none(), operation);
+    }
+
+    /**
+     * Like {@link #callAsync(Supplier)}, with this call's own options.
+     *
+     * @param options this call's options
+     * @param operation starts one attempt
+     * @param <T> the result type
+     * @return the future result
+     * @throws NullPointerException if an argument is null
+     */
+    <T> CompletableFuture<T> callAsync(CallOptions options, Supplier<? extends CompletionStage<T>> operation);
 
     /**
      * Like {@link #callAsync}, but completes normally with the whole outcome (also for failures), except
@@ -98,7 +141,21 @@ public interface RetryPolicy {
      * @return the future outcome
      * @throws NullPointerException if {@code operation} is null
      */
-    <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation);
+    default <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation) {
+        return executeAsync(CallOptions.none(), operation);
+    }
+
+    /**
+     * Like {@link #executeAsync(Supplier)}, with this call's own options.
+     *
+     * @param options this call's options
+     * @param operation starts one attempt
+     * @param <T> the result type
+     * @return the future outcome
+     * @throws NullPointerException if an argument is null
+     */
+    <T> CompletableFuture<Outcome<T>> executeAsync(CallOptions options,
+            Supplier<? extends CompletionStage<T>> operation);
 
     /**
      * Starts one call whose attempts and waits someone else makes (for example the AWS SDK's pipeline,

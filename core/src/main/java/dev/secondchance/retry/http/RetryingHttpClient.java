@@ -1,5 +1,6 @@
 package dev.secondchance.retry.http;
 
+import dev.secondchance.retry.CallOptions;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryInterruptedException;
@@ -12,9 +13,9 @@ import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.PushPromiseHandler;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
@@ -123,11 +124,30 @@ public final class RetryingHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> responseBodyHandler)
             throws IOException, InterruptedException {
+        return send(CallOptions.none(), request, responseBodyHandler);
+    }
+
+    /**
+     * Like {@link #send(HttpRequest, BodyHandler)}, with this call's own options, such as a deadline from the
+     * request's latency budget ({@code CallOptions.deadline(left)}): no wait starts that would end after it.
+     *
+     * @param options this call's options
+     * @param request the request, sent unchanged each attempt; its body publisher must be replayable
+     * @param responseBodyHandler the handler of every attempt's response body
+     * @param <T> the body type
+     * @return as {@link #send(HttpRequest, BodyHandler)}
+     * @throws IOException as {@link #send(HttpRequest, BodyHandler)}
+     * @throws InterruptedException as {@link #send(HttpRequest, BodyHandler)}
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> HttpResponse<T> send(CallOptions options, HttpRequest request, BodyHandler<T> responseBodyHandler)
+            throws IOException, InterruptedException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
+        Objects.requireNonNull(options, "options");
         LatestResponse<T> latest = new LatestResponse<>();
         try {
-            return policy.call(() -> {
+            return policy.call(options, () -> {
                 latest.discard();
                 return latest.remember(delegate.send(request, responseBodyHandler));
             });
@@ -165,10 +185,26 @@ public final class RetryingHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             BodyHandler<T> responseBodyHandler) {
+        return sendAsync(CallOptions.none(), request, responseBodyHandler);
+    }
+
+    /**
+     * Like {@link #sendAsync(HttpRequest, BodyHandler)}, with this call's own options, such as a deadline.
+     *
+     * @param options this call's options
+     * @param request the request, sent unchanged each attempt; its body publisher must be replayable
+     * @param responseBodyHandler the handler of every attempt's response body
+     * @param <T> the body type
+     * @return as {@link #sendAsync(HttpRequest, BodyHandler)}
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(CallOptions options, HttpRequest request,
+            BodyHandler<T> responseBodyHandler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
+        Objects.requireNonNull(options, "options");
         LatestResponse<T> latest = new LatestResponse<>();
-        CompletableFuture<HttpResponse<T>> call = policy.callAsync(() -> {
+        CompletableFuture<HttpResponse<T>> call = policy.callAsync(options, () -> {
             latest.discard();
             return latest.remember(delegate.sendAsync(request, responseBodyHandler));
         });

@@ -25,20 +25,20 @@ final class AsyncRetry<T> {
     private volatile Future<?> timer;
     private volatile CompletableFuture<T> inFlight;
 
-    private AsyncRetry(PolicyConfig config, PolicyMetrics metrics, Supplier<? extends CompletionStage<T>> operation,
-            CompletableFuture<?> caller, Consumer<Outcome<T>> onEnd) {
+    private AsyncRetry(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
+            Supplier<? extends CompletionStage<T>> operation, CompletableFuture<?> caller, Consumer<Outcome<T>> onEnd) {
         this.config = config;
         this.operation = operation;
         this.caller = caller;
         this.onEnd = onEnd;
         config.budget().onCall();
-        this.call = new RetryCall<>(config, metrics, config.ticker().nanoTime(), true);
+        this.call = new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
     }
 
     /** Starts the loop; {@code onEnd} receives the outcome unless {@code caller} is cancelled first. */
-    static <T> void start(PolicyConfig config, PolicyMetrics metrics, Supplier<? extends CompletionStage<T>> operation,
-            CompletableFuture<?> caller, Consumer<Outcome<T>> onEnd) {
-        AsyncRetry<T> retry = new AsyncRetry<>(config, metrics, operation, caller, onEnd);
+    static <T> void start(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
+            Supplier<? extends CompletionStage<T>> operation, CompletableFuture<?> caller, Consumer<Outcome<T>> onEnd) {
+        AsyncRetry<T> retry = new AsyncRetry<>(config, metrics, deadline, operation, caller, onEnd);
         caller.whenComplete((ignored, failure) -> {
             if (caller.isCancelled()) {
                 retry.cancel();

@@ -2,6 +2,7 @@ package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
 import dev.secondchance.internal.Sneaky;
+import dev.secondchance.retry.CallOptions;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.CheckedRunnable;
 import dev.secondchance.retry.CheckedSupplier;
@@ -63,23 +64,24 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     public <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
         Checks.notNull(operation, "operation");
         if (!fastPath) {
-            return unwrap(SyncRetry.run(config, metrics, operation));
+            return unwrap(SyncRetry.run(config, metrics, config.deadline(), operation));
         }
-        // Nothing to time, limit or report: make the first attempt without allocating; read the ticker
-        // only once it fails (elapsed times then start at the first failure).
+        // Nothing to time, limit or report: make the first attempt without allocating or reading the ticker.
+        // The call's outcome never leaves this method (no listener, no deadline), so that its elapsed time,
+        // counted from the first failure, is never seen.
         budget.onCall();
         T result;
         try {
             result = operation.get();
         } catch (Throwable failure) {
-            return unwrap(SyncRetry.resume(config, metrics, operation, config.ticker().nanoTime(), null, failure));
+            return unwrap(SyncRetry.resume(config, metrics, operation, null, failure));
         }
         if (isSuccess(result)) {
             budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
         }
-        return unwrap(SyncRetry.resume(config, metrics, operation, config.ticker().nanoTime(), result, null));
+        return unwrap(SyncRetry.resume(config, metrics, operation, result, null));
     }
 
     private static <T, E extends Exception> T unwrap(Outcome<T> outcome) throws E {
@@ -104,6 +106,16 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     }
 
     @Override
+    public <T, E extends Exception> T call(CallOptions options, CheckedSupplier<T, E> operation) throws E {
+        Checks.notNull(options, "options");
+        if (options.deadline() == null) {
+            return call(operation);
+        }
+        Checks.notNull(operation, "operation");
+        return unwrap(SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation));
+    }
+
+    @Override
     public <E extends Exception> void run(CheckedRunnable<E> operation) throws E {
         Checks.notNull(operation, "operation");
         call(() -> {
@@ -113,16 +125,18 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     }
 
     @Override
-    public <T> Outcome<T> execute(CheckedSupplier<T, ? extends Exception> operation) {
+    public <T> Outcome<T> execute(CallOptions options, CheckedSupplier<T, ? extends Exception> operation) {
+        Checks.notNull(options, "options");
         Checks.notNull(operation, "operation");
-        return SyncRetry.run(config, metrics, operation);
+        return SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation);
     }
 
     @Override
-    public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation) {
+    public <T> CompletableFuture<T> callAsync(CallOptions options, Supplier<? extends CompletionStage<T>> operation) {
+        Checks.notNull(options, "options");
         Checks.notNull(operation, "operation");
         CompletableFuture<T> future = new CompletableFuture<>();
-        AsyncRetry.start(config, metrics, operation, future, outcome -> {
+        AsyncRetry.start(config, metrics, options.deadlineWithin(config.deadline()), operation, future, outcome -> {
             if (outcome.isFailure()) {
                 future.completeExceptionally(withRecord(outcome));
             } else {
@@ -133,17 +147,20 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     }
 
     @Override
-    public <T> CompletableFuture<Outcome<T>> executeAsync(Supplier<? extends CompletionStage<T>> operation) {
+    public <T> CompletableFuture<Outcome<T>> executeAsync(CallOptions options,
+            Supplier<? extends CompletionStage<T>> operation) {
+        Checks.notNull(options, "options");
         Checks.notNull(operation, "operation");
         CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
-        AsyncRetry.start(config, metrics, operation, future, future::complete);
+        AsyncRetry.start(config, metrics, options.deadlineWithin(config.deadline()), operation, future,
+                future::complete);
         return future;
     }
 
     @Override
     public <T> CallTracker<T> track() {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, config.ticker().nanoTime(), false);
+        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false);
     }
 
     @Override

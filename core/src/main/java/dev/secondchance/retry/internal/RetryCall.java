@@ -42,6 +42,8 @@ final class RetryCall<T> implements CallTracker<T> {
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
     private final long startNanos;
+    private final Duration deadline;
+    private final long deadlineNanos;
     private final boolean hasListeners;
     private final boolean loopAsksLimiter;
     private boolean slotHeld;
@@ -55,13 +57,17 @@ final class RetryCall<T> implements CallTracker<T> {
     /**
      * Starts tracking a call; the caller has already told the budget ({@code onCall}).
      *
+     * @param deadline the call's deadline (the policy's, or the shorter of it and the call's own), or null
+     * @param startNanos the ticker's reading when the first attempt started (or, the fast path, failed)
      * @param loopAsksLimiter true for the retry loops, which ask the rate limiter right before each attempt
      *     ({@link #beforeSend()}); false for a {@link CallTracker}, whose pipeline waits once per attempt, so
      *     the slot is reserved when the attempt is planned
      */
-    RetryCall(PolicyConfig config, PolicyMetrics metrics, long startNanos, boolean loopAsksLimiter) {
+    RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos, boolean loopAsksLimiter) {
         this.config = config;
         this.metrics = metrics;
+        this.deadline = deadline;
+        this.deadlineNanos = deadline == null ? Long.MAX_VALUE : Durations.saturatedNanos(deadline);
         this.startNanos = startNanos;
         this.hasListeners = !config.listeners().isEmpty();
         this.loopAsksLimiter = loopAsksLimiter;
@@ -87,7 +93,7 @@ final class RetryCall<T> implements CallTracker<T> {
         }
         if (attempts == 0) {
             lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
-                    + "past the deadline of " + config.deadline().toMillis() + " ms");
+                    + "past the deadline of " + deadline.toMillis() + " ms");
         }
         return end(EndReason.DEADLINE_EXCEEDED);
     }
@@ -244,8 +250,7 @@ final class RetryCall<T> implements CallTracker<T> {
     }
 
     private boolean passesDeadline(Duration delay) {
-        return config.deadline() != null
-                && elapsedNanos() + Durations.saturatedNanos(delay) > Durations.saturatedNanos(config.deadline());
+        return deadline != null && Durations.saturatedNanos(delay) > deadlineNanos - elapsedNanos();
     }
 
     private long elapsedNanos() {

@@ -15,20 +15,21 @@ final class SyncRetry {
      * Runs a call from its start. If the thread is interrupted before a retry or while waiting, the call
      * ends with {@link EndReason#INTERRUPTED} and the interrupt flag is left set.
      */
-    static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation) {
+    static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
+            CheckedSupplier<T, ?> operation) {
         config.budget().onCall();
-        RetryCall<T> call = new RetryCall<>(config, metrics, config.ticker().nanoTime(), true);
+        RetryCall<T> call = new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
         Outcome<T> ended = awaitSlot(config, call);
         return ended != null ? ended : loop(config, call, operation, attempt(call, operation));
     }
 
     /**
-     * Continues a call whose first attempt the caller already made (and whose budget {@code onCall} it
-     * already reported) but that did not succeed.
+     * Continues a call without a deadline whose first attempt the caller already made (and whose budget
+     * {@code onCall} it already reported) but that did not succeed.
      */
     static <T> Outcome<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
-            long startNanos, T result, Throwable failure) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, startNanos, true);
+            T result, Throwable failure) {
+        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true);
         call.attemptStarting();
         return loop(config, call, operation, call.afterAttempt(result, failure, null));
     }

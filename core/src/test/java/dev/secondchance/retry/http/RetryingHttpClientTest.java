@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.secondchance.retry.Backoff;
+import dev.secondchance.retry.CallOptions;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
@@ -35,12 +37,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -193,6 +195,18 @@ class RetryingHttpClientTest {
         verifyRequests(3);
         assertEquals(2, time.sleeps().size(), "waits");
         assertEquals(EndReason.SUCCESS, onlyOutcome().endReason());
+    }
+
+    @Test
+    void send_whenCallHasItsOwnDeadline_stopsWithinItOnASharedPolicy() throws Exception {
+        stubSequence(server, status(503), status(503), status(503), status(200));
+
+        HttpResponse<String> response = client(policy().maxAttempts(5).backoff(Backoff.fixed(Duration.ofMillis(400))))
+                .send(CallOptions.deadline(Duration.ofMillis(1000)), request(server), BodyHandlers.ofString());
+
+        assertEquals(503, response.statusCode(), "the last response when the deadline ended the retries");
+        verifyRequests(3);
+        assertEquals(EndReason.DEADLINE_EXCEEDED, onlyOutcome().endReason());
     }
 
     @Test
