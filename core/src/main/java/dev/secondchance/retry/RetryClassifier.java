@@ -34,6 +34,16 @@ public interface RetryClassifier {
     }
 
     /**
+     * Says whether this classifier ever classifies a result. A policy asks only such classifiers about a
+     * returned value, so a failure-only classifier costs nothing on a successful call.
+     *
+     * @return true by default; false for a classifier that abstains on every result
+     */
+    default boolean classifiesResults() {
+        return true;
+    }
+
+    /**
      * A classifier of failures only.
      *
      * @param classify the function; it returns {@link Verdict#abstain()} for failures it does not know
@@ -45,6 +55,11 @@ public interface RetryClassifier {
             @Override
             public Verdict classifyFailure(Throwable failure) {
                 return classify.apply(failure);
+            }
+
+            @Override
+            public boolean classifiesResults() {
+                return false;
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.secondchance.retry;
 
 import dev.secondchance.internal.Checks;
 import dev.secondchance.internal.Durations;
+import dev.secondchance.retry.internal.ClassifierChain;
 import dev.secondchance.retry.internal.DefaultRetryPolicy;
 import dev.secondchance.retry.internal.PolicyConfig;
 import java.time.Clock;
@@ -249,7 +250,7 @@ public final class RetryPolicyBuilder {
                     "maxRetryAfter (" + maxRetryAfter + ") must be <= deadline (" + deadline + ")");
         }
         return new DefaultRetryPolicy(new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, hintLimit,
-                maxRetryAfter != null, deadline, List.copyOf(classifiers),
+                maxRetryAfter != null, deadline, ClassifierChain.of(classifiers),
                 budget != null ? budget : RetryBudget.tokenBucket(), rateLimiter, List.copyOf(listeners), ticker,
                 wallClock, sleeper, scheduler, random, recordMetrics));
     }

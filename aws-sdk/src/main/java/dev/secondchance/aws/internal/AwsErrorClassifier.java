@@ -26,6 +26,11 @@ public enum AwsErrorClassifier implements RetryClassifier {
     INSTANCE;
 
     @Override
+    public boolean classifiesResults() {
+        return false;
+    }
+
+    @Override
     public Verdict classifyFailure(Throwable failure) {
         return classify(failure, false);
     }

@@ -44,6 +44,11 @@ record SdkPredicates(List<Predicate<Throwable>> retryOn, Predicate<Throwable> tr
     }
 
     @Override
+    public boolean classifiesResults() {
+        return false;
+    }
+
+    @Override
     public Verdict classifyFailure(Throwable failure) {
         boolean throttling = accepts(treatAsThrottling, failure);
         for (Predicate<Throwable> predicate : retryOn) {

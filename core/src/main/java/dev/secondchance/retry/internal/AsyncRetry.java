@@ -31,8 +31,7 @@ final class AsyncRetry<T> {
         this.operation = operation;
         this.caller = caller;
         this.onEnd = onEnd;
-        config.budget().onCall();
-        this.call = new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
+        this.call = RetryCall.forLoop(config, metrics, deadline);
     }
 
     /** Starts the loop; {@code onEnd} receives the outcome unless {@code caller} is cancelled first. */
@@ -56,15 +55,15 @@ final class AsyncRetry<T> {
             attempt();
             return;
         }
-        RetryDecision<T> slot = call.beforeSend();
-        if (!slot.isRetry()) {
-            onEnd.accept(slot.outcome());
-        } else if (!call.slotHeld()) {
-            schedule(this::pace, slot.delay());
-        } else if (slot.delay().isZero()) {
+        LimiterAnswer<T> answer = call.beforeSend();
+        if (answer.ended() != null) {
+            onEnd.accept(answer.ended());
+        } else if (!answer.slotHeld()) {
+            schedule(this::pace, answer.delay());
+        } else if (answer.delay().isZero()) {
             attempt();
         } else {
-            schedule(this::attempt, slot.delay());
+            schedule(this::attempt, answer.delay());
         }
     }
 

@@ -28,37 +28,14 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     private final PolicyMetrics metrics;
     private final boolean fastPath;
     private final RetryBudget budget;
-    private final RetryClassifier[] resultClassifiers;
 
     public DefaultRetryPolicy(PolicyConfig config) {
         this.config = config;
         this.metrics = new PolicyMetrics(config.recordMetrics());
         this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
         this.budget = config.budget();
-        this.resultClassifiers = config.classifiers().stream()
-                .filter(DefaultRetryPolicy::classifiesResults)
-                .toArray(RetryClassifier[]::new);
     }
 
-    /** False for classifiers that inherit the abstaining {@code classifyResult}: the fast path skips them. */
-    private static boolean classifiesResults(RetryClassifier classifier) {
-        try {
-            return classifier.getClass().getMethod("classifyResult", Object.class).getDeclaringClass()
-                    != RetryClassifier.class;
-        } catch (NoSuchMethodException cannotHappen) {
-            return true;
-        }
-    }
-
-    private boolean isSuccess(Object result) {
-        for (RetryClassifier classifier : resultClassifiers) {
-            Verdict verdict = classifier.classifyResult(result);
-            if (verdict != null && verdict.kind() != Verdict.Kind.ABSTAIN) {
-                return verdict.kind() == Verdict.Kind.SUCCESS;
-            }
-        }
-        return true;
-    }
 
     @Override
     public <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
@@ -76,7 +53,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         } catch (Throwable failure) {
             return unwrap(SyncRetry.resume(config, metrics, operation, null, failure));
         }
-        if (isSuccess(result)) {
+        if (config.classifiers().ofResult(result).kind() == Verdict.Kind.SUCCESS) {
             budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
@@ -159,8 +136,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
 
     @Override
     public <T> CallTracker<T> track() {
-        config.budget().onCall();
-        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false);
+        return RetryCall.forTracker(config, metrics);
     }
 
     @Override
@@ -170,7 +146,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
 
     @Override
     public List<RetryClassifier> classifiers() {
-        return config.classifiers();
+        return config.classifiers().all();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryBudget;
-import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
@@ -24,7 +23,7 @@ public record PolicyConfig(
         Duration maxRetryAfter,
         boolean maxRetryAfterSet,
         Duration deadline,
-        List<RetryClassifier> classifiers,
+        ClassifierChain classifiers,
         RetryBudget budget,
         AdaptiveRateLimiter rateLimiter,
         List<RetryListener> listeners,
@@ -42,7 +41,7 @@ public record PolicyConfig(
                 .maxAttempts(maxAttempts)
                 .backoff(backoff)
                 .throttlingBackoff(throttlingBackoff)
-                .classifiers(classifiers)
+                .classifiers(classifiers.all())
                 .budget(budget)
                 .ticker(ticker)
                 .wallClock(wallClock)

@@ -6,7 +6,6 @@ import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.DeadlineExceededException;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
-import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryDecision;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.SendSlot;
@@ -14,7 +13,6 @@ import dev.secondchance.retry.Verdict;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,7 +44,6 @@ final class RetryCall<T> implements CallTracker<T> {
     private final long deadlineNanos;
     private final boolean hasListeners;
     private final boolean loopAsksLimiter;
-    private boolean slotHeld;
     @SuppressWarnings("unused") // set through ENDED
     private volatile boolean ended;
     private int attempts;
@@ -54,16 +51,8 @@ final class RetryCall<T> implements CallTracker<T> {
     private T lastResult;
     private Throwable lastFailure;
 
-    /**
-     * Starts tracking a call; the caller has already told the budget ({@code onCall}).
-     *
-     * @param deadline the call's deadline (the policy's, or the shorter of it and the call's own), or null
-     * @param startNanos the ticker's reading when the first attempt started (or, the fast path, failed)
-     * @param loopAsksLimiter true for the retry loops, which ask the rate limiter right before each attempt
-     *     ({@link #beforeSend()}); false for a {@link CallTracker}, whose pipeline waits once per attempt, so
-     *     the slot is reserved when the attempt is planned
-     */
-    RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos, boolean loopAsksLimiter) {
+    private RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos,
+            boolean loopAsksLimiter) {
         this.config = config;
         this.metrics = metrics;
         this.deadline = deadline;
@@ -74,6 +63,37 @@ final class RetryCall<T> implements CallTracker<T> {
         metrics.callStarted();
     }
 
+    /**
+     * Starts a call of the blocking or the async loop: tells the budget, starts the clock, and leaves the rate
+     * limiter to {@link #beforeSend()}, which the loop asks right before each attempt.
+     *
+     * @param deadline the call's deadline (the policy's, or the shorter of it and the call's own), or null
+     */
+    static <T> RetryCall<T> forLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
+        config.budget().onCall();
+        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
+    }
+
+    /**
+     * Continues a fast-path call (no deadline, no limiter, no listener) whose first attempt, already counted
+     * by the budget, did not succeed; the clock starts now, and the attempt is counted.
+     */
+    static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics) {
+        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true);
+        call.attemptStarting();
+        return call;
+    }
+
+    /**
+     * Starts a call whose attempts and waits a pipeline makes ({@link CallTracker}): tells the budget, starts
+     * the clock, and reserves the rate limiter's slot when a retry is planned, since the pipeline waits only
+     * once per attempt.
+     */
+    static <T> RetryCall<T> forTracker(PolicyConfig config, PolicyMetrics metrics) {
+        config.budget().onCall();
+        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false);
+    }
+
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
     @Override
     public Duration firstAttemptDelay() {
@@ -81,26 +101,19 @@ final class RetryCall<T> implements CallTracker<T> {
     }
 
     /**
-     * Asks the rate limiter right before an attempt (loops only, with a limiter): a wait, after which the
-     * loop sends if {@link #slotHeld()} and asks again if not; or the end of the call if the wait would pass
-     * the deadline.
+     * Asks the rate limiter right before an attempt (loops only, with a limiter): send or ask again after a
+     * wait, or the end of the call if the wait would pass the deadline.
      */
-    RetryDecision<T> beforeSend() {
+    LimiterAnswer<T> beforeSend() {
         SendSlot slot = config.rateLimiter().acquire();
-        slotHeld = slot.isHeld();
         if (!passesDeadline(slot.waitTime())) {
-            return RetryDecision.retryAfter(slot.waitTime());
+            return slot.isHeld() ? LimiterAnswer.sendAfter(slot.waitTime()) : LimiterAnswer.askAgainAfter(slot.waitTime());
         }
         if (attempts == 0) {
             lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
                     + "past the deadline of " + deadline.toMillis() + " ms");
         }
-        return end(EndReason.DEADLINE_EXCEEDED);
-    }
-
-    /** @return whether the last {@link #beforeSend()} handed out a slot (else the loop asks again) */
-    boolean slotHeld() {
-        return slotHeld;
+        return LimiterAnswer.ended(end(EndReason.DEADLINE_EXCEEDED).outcome());
     }
 
     /** Counts the attempt about to start. */
@@ -145,7 +158,7 @@ final class RetryCall<T> implements CallTracker<T> {
         if (failure != null && Interruptions.isInterruption(failure)) {
             return end(EndReason.INTERRUPTED);
         }
-        Verdict verdict = classify(config, result, failure);
+        Verdict verdict = config.classifiers().classify(result, failure);
         if (config.rateLimiter() != null) {
             if (verdict.kind() == Verdict.Kind.THROTTLED) {
                 config.rateLimiter().onThrottled();
@@ -205,19 +218,6 @@ final class RetryCall<T> implements CallTracker<T> {
                     .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay.toMillis()).log();
         }
         return RetryDecision.retryAfter(delay);
-    }
-
-    /** Asks the classifiers in order; the first that does not abstain decides. Allocates nothing. */
-    static Verdict classify(PolicyConfig config, Object result, Throwable failure) {
-        List<RetryClassifier> classifiers = config.classifiers();
-        for (int i = 0, n = classifiers.size(); i < n; i++) {
-            RetryClassifier classifier = classifiers.get(i);
-            Verdict verdict = failure != null ? classifier.classifyFailure(failure) : classifier.classifyResult(result);
-            if (verdict != null && verdict.kind() != Verdict.Kind.ABSTAIN) {
-                return verdict;
-            }
-        }
-        return failure != null ? Verdict.fail(failure.getClass().getName()) : Verdict.success();
     }
 
     /** Ends the call now, for a reason found outside the classification (interrupt, cancellation). */

@@ -17,8 +17,7 @@ final class SyncRetry {
      */
     static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
             CheckedSupplier<T, ?> operation) {
-        config.budget().onCall();
-        RetryCall<T> call = new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
+        RetryCall<T> call = RetryCall.forLoop(config, metrics, deadline);
         Outcome<T> ended = awaitSlot(config, call);
         return ended != null ? ended : loop(config, call, operation, attempt(call, operation));
     }
@@ -29,8 +28,7 @@ final class SyncRetry {
      */
     static <T> Outcome<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
             T result, Throwable failure) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true);
-        call.attemptStarting();
+        RetryCall<T> call = RetryCall.afterFastFirstAttempt(config, metrics);
         return loop(config, call, operation, call.afterAttempt(result, failure, null));
     }
 
@@ -71,12 +69,12 @@ final class SyncRetry {
             return null;
         }
         while (true) {
-            RetryDecision<T> slot = call.beforeSend();
-            if (!slot.isRetry()) {
-                return slot.outcome();
+            LimiterAnswer<T> answer = call.beforeSend();
+            if (answer.ended() != null) {
+                return answer.ended();
             }
-            Outcome<T> interrupted = await(config, call, slot.delay());
-            if (interrupted != null || call.slotHeld()) {
+            Outcome<T> interrupted = await(config, call, answer.delay());
+            if (interrupted != null || answer.slotHeld()) {
                 return interrupted;
             }
         }

@@ -53,6 +53,11 @@ public enum TransientIoClassifier implements RetryClassifier {
     };
 
     @Override
+    public boolean classifiesResults() {
+        return false;
+    }
+
+    @Override
     public Verdict classifyFailure(Throwable failure) {
         Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null
                 ? failure.getCause()
