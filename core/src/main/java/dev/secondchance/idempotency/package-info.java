@@ -5,9 +5,9 @@
  * <p>Start with {@link dev.secondchance.idempotency.IdempotencyTokens} to make and check tokens,
  * {@link dev.secondchance.idempotency.Fingerprint} to identify the request a token stands for, and
  * {@link dev.secondchance.idempotency.IdempotentExecutor} to run an operation at most once per token.
- * Records live in an {@link dev.secondchance.idempotency.IdempotencyStore}; the in-memory one is
- * {@link dev.secondchance.idempotency.IdempotencyStore#inMemory()}, the DynamoDB one is in the module
- * {@code secondchance-dynamodb-idempotency}.
+ * Records live in an {@link dev.secondchance.idempotency.spi.IdempotencyStore}; the in-memory one is
+ * {@link dev.secondchance.idempotency.spi.IdempotencyStore#inMemory()}, the DynamoDB one is in the module
+ * {@code secondchance-dynamodb-idempotency}. A new store starts from {@link dev.secondchance.idempotency.spi}.
  *
  * <pre>{@code
  * IdempotentExecutor<String> executor = IdempotentExecutor.builder(store, ResultCodec.utf8()).build();

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <ul>
  *   <li>claim: one conditional {@code PutItem} that writes
- *       {@link dev.secondchance.idempotency.IdempotencyRecord#isClaimableBy} as a condition — absent; or not
+ *       {@link dev.secondchance.idempotency.spi.IdempotencyRecord#isClaimableBy} as a condition — absent; or not
  *       under a live lease and either expired, released, or (for a takeover with the same fingerprint) of
  *       unknown outcome — with {@code ReturnValues=ALL_OLD} (the replaced record) and
  *       {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}, so a duplicate learns the standing record in the

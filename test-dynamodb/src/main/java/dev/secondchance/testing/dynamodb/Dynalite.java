@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -175,7 +176,18 @@ public final class Dynalite implements AutoCloseable {
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
                         .attributeType(ScalarAttributeType.S).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+        awaitActive(client, name);
         return name;
+    }
+
+    /**
+     * Waits until dynalite reports the table ACTIVE: with {@code createTableMs} 0 it flips on its next tick,
+     * which a request sent at once may still beat (it then gets ResourceNotFoundException).
+     */
+    private static void awaitActive(DynamoDbClient client, String table) {
+        client.waiter().waitUntilTableExists(b -> b.tableName(table), o -> o
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(5)))
+                .maxAttempts(1000));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The condition of the claim's {@code PutItem}: {@link dev.secondchance.idempotency.IdempotencyRecord#isClaimableBy}
+ * The condition of the claim's {@code PutItem}: {@link dev.secondchance.idempotency.spi.IdempotencyRecord#isClaimableBy}
  * written as a DynamoDB condition expression, plus the version guard that keeps versions increasing.
  */
 final class ClaimWrite {
