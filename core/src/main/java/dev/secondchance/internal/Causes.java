@@ -1,12 +1,13 @@
 package dev.secondchance.internal;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
-/** Walks cause chains, bounded and safe against cycles; every module walks them here, to the same depth. */
+/**
+ * Walks cause chains; every module walks them here, to the same depth. The depth bound also ends a cyclic
+ * chain, so a walk allocates nothing (it runs on every failed attempt).
+ */
 public final class Causes {
 
     /** Deeper chains than this are not followed; real chains (SDK, HTTP clients) are 2 or 3 long. */
@@ -31,9 +32,8 @@ public final class Causes {
      * @return the first throwable in the chain that passes {@code test}, or null
      */
     public static Throwable find(Throwable failure, Predicate<? super Throwable> test) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         Throwable current = failure;
-        for (int depth = 0; current != null && depth <= MAX_DEPTH && seen.put(current, Boolean.TRUE) == null; depth++) {
+        for (int depth = 0; current != null && depth <= MAX_DEPTH; depth++) {
             if (test.test(current)) {
                 return current;
             }

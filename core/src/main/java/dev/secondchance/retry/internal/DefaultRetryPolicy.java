@@ -1,17 +1,13 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
-import dev.secondchance.internal.Sneaky;
 import dev.secondchance.retry.CallOptions;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.CheckedRunnable;
 import dev.secondchance.retry.CheckedSupplier;
-import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
-import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryClassifier;
-import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
@@ -41,7 +37,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     public <T, E extends Exception> T call(CheckedSupplier<T, E> operation) throws E {
         Checks.notNull(operation, "operation");
         if (!fastPath) {
-            return unwrap(SyncRetry.run(config, metrics, config.deadline(), operation));
+            return SyncRetry.run(config, metrics, config.deadline(), operation).resultOrThrow();
         }
         // Nothing to time, limit or report: make the first attempt without allocating or reading the ticker.
         // The call's outcome never leaves this method (no listener, no deadline), so that its elapsed time,
@@ -51,35 +47,14 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         try {
             result = operation.get();
         } catch (Throwable failure) {
-            return unwrap(SyncRetry.resume(config, metrics, operation, null, failure));
+            return SyncRetry.resume(config, metrics, operation, null, failure).resultOrThrow();
         }
         if (config.classifiers().ofResult(result).kind() == Verdict.Kind.SUCCESS) {
             budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
         }
-        return unwrap(SyncRetry.resume(config, metrics, operation, result, null));
-    }
-
-    private static <T, E extends Exception> T unwrap(Outcome<T> outcome) throws E {
-        Throwable failure = outcome.failure();
-        boolean operationInterrupted = failure != null && Interruptions.isInterruption(failure);
-        if (outcome.endReason() == EndReason.INTERRUPTED && !operationInterrupted) {
-            throw new RetryInterruptedException(outcome);
-        }
-        if (failure == null) {
-            return outcome.result();
-        }
-        throw Sneaky.<RuntimeException>rethrow(withRecord(outcome));
-    }
-
-    /** The outcome's failure, carrying a {@link RetriesEnded} record unless it already has one. */
-    private static Throwable withRecord(Outcome<?> outcome) {
-        Throwable failure = outcome.failure();
-        if (RetriesEnded.of(failure).isEmpty()) {
-            failure.addSuppressed(new RetriesEnded(outcome.attempts(), outcome.endReason()));
-        }
-        return failure;
+        return SyncRetry.resume(config, metrics, operation, result, null).resultOrThrow();
     }
 
     @Override
@@ -89,7 +64,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
             return call(operation);
         }
         Checks.notNull(operation, "operation");
-        return unwrap(SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation));
+        return SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation).resultOrThrow();
     }
 
     @Override
@@ -105,7 +80,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     public <T> Outcome<T> execute(CallOptions options, CheckedSupplier<T, ? extends Exception> operation) {
         Checks.notNull(options, "options");
         Checks.notNull(operation, "operation");
-        return SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation);
+        return SyncRetry.run(config, metrics, options.deadlineWithin(config.deadline()), operation).outcome();
     }
 
     @Override
@@ -115,7 +90,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         CompletableFuture<T> future = new CompletableFuture<>();
         AsyncRetry.start(config, metrics, options.deadlineWithin(config.deadline()), operation, future, outcome -> {
             if (outcome.isFailure()) {
-                future.completeExceptionally(withRecord(outcome));
+                future.completeExceptionally(
+                        RetryCall.withRecord(outcome.failure(), outcome.attempts(), outcome.endReason()));
             } else {
                 future.complete(outcome.result());
             }

@@ -6,8 +6,12 @@ import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.Jitter;
 import dev.secondchance.retry.RandomSource;
 import java.time.Duration;
+import java.util.Arrays;
 
-/** {@code min(cap, base × multiplier^n)} spread by a {@link Jitter}; computed in doubles, so no overflow. */
+/**
+ * {@code min(cap, base × multiplier^n)} spread by a {@link Jitter}; computed in doubles, so no overflow. The
+ * ceilings up to the cap are computed once (at most {@value #TABLE_SIZE}), so a delay costs no {@code pow}.
+ */
 public final class ExponentialBackoff implements Backoff {
 
     private final Duration base;
@@ -17,6 +21,10 @@ public final class ExponentialBackoff implements Backoff {
     private final double baseNanos;
     private final double capNanos;
     private final long capLongNanos;
+    private final double[] ceilings;
+    private final boolean tableReachesCap;
+
+    private static final int TABLE_SIZE = 64;
 
     public ExponentialBackoff(Duration base, double multiplier, Duration cap, Jitter jitter) {
         this.base = Checks.positive(base, "base");
@@ -29,12 +37,28 @@ public final class ExponentialBackoff implements Backoff {
         this.baseNanos = Durations.saturatedNanos(base);
         this.capLongNanos = Durations.saturatedNanos(cap);
         this.capNanos = capLongNanos;
+        double[] table = new double[TABLE_SIZE];
+        int size = 0;
+        boolean reachesCap = false;
+        while (size < TABLE_SIZE && !reachesCap) {
+            table[size] = ceiling(size + 1);
+            reachesCap = table[size] >= capNanos;
+            size++;
+        }
+        this.ceilings = Arrays.copyOf(table, size);
+        this.tableReachesCap = reachesCap;
+    }
+
+    /** {@code min(cap, base × multiplier^failures)}, also when the power overflows to infinity. */
+    private double ceiling(int failures) {
+        double exponential = baseNanos * Math.pow(multiplier, failures);
+        return exponential < capNanos ? exponential : capNanos;
     }
 
     @Override
     public Duration delay(int failures, Duration previousDelay, RandomSource random) {
-        double exponential = baseNanos * Math.pow(multiplier, Math.max(1, failures));
-        double ceiling = exponential < capNanos ? exponential : capNanos; // also catches +Infinity
+        int n = Math.max(1, failures);
+        double ceiling = n <= ceilings.length ? ceilings[n - 1] : tableReachesCap ? capNanos : ceiling(n);
         double nanos = switch (jitter) {
             case NONE -> ceiling;
             case FULL -> ceiling * random.nextDouble();

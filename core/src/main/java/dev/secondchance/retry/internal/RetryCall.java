@@ -2,11 +2,15 @@ package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
 import dev.secondchance.internal.Durations;
+import dev.secondchance.internal.Sneaky;
+import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.DeadlineExceededException;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
+import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryDecision;
+import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Verdict;
@@ -19,19 +23,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decisions of one call, shared by the sync and async loops: classify an attempt's outcome, then
- * either end the call or compute the wait before the next attempt (backoff or server hint, deadline,
- * budget, rate limiter). Attempts of one call run one after another; only {@link #finish} may race with
- * a cancellation, and it lets exactly one end through.
+ * The decisions of one call, shared by the sync and async loops and the tracker: classify an attempt's
+ * outcome, then either end the call or compute the wait before the next attempt (backoff or server hint,
+ * deadline, budget, rate limiter). Attempts of one call run one after another; only {@link #endNow} may race
+ * with a cancellation, and it lets exactly one end through.
+ *
+ * <p>The loops speak in nanoseconds ({@link #decide} answers a delay or {@link #ENDED}) and build an
+ * {@link Outcome} only when someone asks for it, so a blocking call allocates nothing but this object.
  */
 final class RetryCall<T> implements CallTracker<T> {
 
+    /** What {@link #decide} answers when the call has ended. */
+    static final long ENDED = -1L;
+
     private static final Logger LOG = LoggerFactory.getLogger(RetryCall.class);
-    private static final VarHandle ENDED;
+    private static final VarHandle FINISHED;
 
     static {
         try {
-            ENDED = MethodHandles.lookup().findVarHandle(RetryCall.class, "ended", boolean.class);
+            FINISHED = MethodHandles.lookup().findVarHandle(RetryCall.class, "finished", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,26 +49,26 @@ final class RetryCall<T> implements CallTracker<T> {
 
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
-    private final long startNanos;
-    private final Duration deadline;
+    /** The ticker's reading at the start; once the call has ended, its elapsed time (one field, not two). */
+    private long startNanos;
     private final long deadlineNanos;
-    private final boolean hasListeners;
     private final boolean loopAsksLimiter;
-    @SuppressWarnings("unused") // set through ENDED
-    private volatile boolean ended;
+    /** True on the fast path, whose successful outcome nobody sees (no listener): its end needs no clock. */
+    private boolean unseenSuccess;
+    @SuppressWarnings("unused") // set through FINISHED
+    private volatile boolean finished;
     private int attempts;
-    private Duration previousDelay = Duration.ZERO;
+    private long previousDelayNanos;
     private T lastResult;
     private Throwable lastFailure;
+    private EndReason endReason;
 
     private RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos,
             boolean loopAsksLimiter) {
         this.config = config;
         this.metrics = metrics;
-        this.deadline = deadline;
         this.deadlineNanos = deadline == null ? Long.MAX_VALUE : Durations.saturatedNanos(deadline);
         this.startNanos = startNanos;
-        this.hasListeners = !config.listeners().isEmpty();
         this.loopAsksLimiter = loopAsksLimiter;
         metrics.callStarted();
     }
@@ -80,6 +90,7 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics) {
         RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true);
+        call.unseenSuccess = true;
         call.attemptStarting();
         return call;
     }
@@ -106,14 +117,15 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     LimiterAnswer<T> beforeSend() {
         SendSlot slot = config.rateLimiter().acquire();
-        if (!passesDeadline(slot.waitTime())) {
+        if (!passesDeadline(Durations.saturatedNanos(slot.waitTime()))) {
             return slot.isHeld() ? LimiterAnswer.sendAfter(slot.waitTime()) : LimiterAnswer.askAgainAfter(slot.waitTime());
         }
         if (attempts == 0) {
             lastFailure = new DeadlineExceededException("the rate limiter would hold the first attempt back "
-                    + "past the deadline of " + deadline.toMillis() + " ms");
+                    + "past the deadline of " + Duration.ofNanos(deadlineNanos).toMillis() + " ms");
         }
-        return LimiterAnswer.ended(end(EndReason.DEADLINE_EXCEEDED).outcome());
+        endNow(EndReason.DEADLINE_EXCEEDED);
+        return LimiterAnswer.ended(outcome());
     }
 
     /** Counts the attempt about to start. */
@@ -143,20 +155,28 @@ final class RetryCall<T> implements CallTracker<T> {
     }
 
     private void requireOpen() {
-        if (ended) {
+        if (finished) {
             throw new IllegalStateException("the call has ended; start another with RetryPolicy.track()");
         }
+    }
+
+    /** {@link #decide} as a {@link RetryDecision}, for the tracker and the async loop. */
+    RetryDecision<T> afterAttempt(T result, Throwable failure, Duration extraHint) {
+        long delay = decide(result, failure, extraHint);
+        return delay == ENDED ? RetryDecision.end(outcome()) : RetryDecision.retryAfter(Duration.ofNanos(delay));
     }
 
     /**
      * Classifies the attempt that just ended and decides; exactly one of {@code result} and {@code failure}
      * matters, and {@code extraHint} (nullable) is a server hint the caller read itself.
+     *
+     * @return the wait before the next attempt in nanoseconds, or {@link #ENDED}
      */
-    RetryDecision<T> afterAttempt(T result, Throwable failure, Duration extraHint) {
+    long decide(T result, Throwable failure, Duration extraHint) {
         lastResult = failure == null ? result : null;
         lastFailure = failure;
         if (failure != null && Interruptions.isInterruption(failure)) {
-            return end(EndReason.INTERRUPTED);
+            return endNow(EndReason.INTERRUPTED);
         }
         Verdict verdict = config.classifiers().classify(result, failure);
         if (config.rateLimiter() != null) {
@@ -168,66 +188,73 @@ final class RetryCall<T> implements CallTracker<T> {
         }
         if (verdict.kind() == Verdict.Kind.SUCCESS) {
             config.budget().onSuccess();
-            return end(EndReason.SUCCESS);
+            return endNow(EndReason.SUCCESS);
         }
-        if (hasListeners) {
+        if (!config.listeners().isEmpty()) {
             int attempt = attempts;
             T returned = lastResult;
             notify(listener -> listener.onAttemptFailed(attempt, returned, failure, verdict));
         }
-        return verdict.isRetry() ? planRetry(verdict, extraHint) : end(EndReason.NON_RETRYABLE);
+        return verdict.isRetry() ? planRetry(verdict, extraHint) : endNow(EndReason.NON_RETRYABLE);
     }
 
-    private RetryDecision<T> planRetry(Verdict verdict, Duration extraHint) {
+    private long planRetry(Verdict verdict, Duration extraHint) {
         if (attempts >= config.maxAttempts()) {
-            return end(EndReason.ATTEMPTS_EXHAUSTED);
+            return endNow(EndReason.ATTEMPTS_EXHAUSTED);
         }
-        boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED;
-        Duration delay = (throttled ? config.throttlingBackoff() : config.backoff())
-                .delay(attempts, previousDelay, config.random());
+        Backoff backoff = verdict.kind() == Verdict.Kind.THROTTLED ? config.throttlingBackoff() : config.backoff();
+        Duration previous = previousDelayNanos == 0 || backoff instanceof ExponentialBackoff
+                || backoff instanceof FixedBackoff ? Duration.ZERO : Duration.ofNanos(previousDelayNanos);
+        long delay = Durations.saturatedNanos(backoff.delay(attempts, previous, config.random()));
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
             hint = hint == null ? extraHint : Durations.longer(hint, extraHint);
         }
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
-                return end(EndReason.HINT_TOO_LONG);
+                return endNow(EndReason.HINT_TOO_LONG);
             }
-            delay = Durations.roundUpToMillis(Durations.longer(delay, hint));
+            delay = Durations.saturatedNanos(Durations.roundUpToMillis(Durations.longer(Duration.ofNanos(delay), hint)));
         }
         if (passesDeadline(delay)) {
-            return end(EndReason.DEADLINE_EXCEEDED);
+            return endNow(EndReason.DEADLINE_EXCEEDED);
         }
         if (!config.budget().tryAcquireRetry()) {
-            return end(EndReason.BUDGET_EXHAUSTED);
+            return endNow(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
-            delay = Durations.longer(delay, config.rateLimiter().reserve());
+            delay = Math.max(delay, Durations.saturatedNanos(config.rateLimiter().reserve()));
             if (passesDeadline(delay)) {
-                return end(EndReason.DEADLINE_EXCEEDED);
+                return endNow(EndReason.DEADLINE_EXCEEDED);
             }
         }
-        previousDelay = delay;
-        if (hasListeners) {
+        previousDelayNanos = delay;
+        if (!config.listeners().isEmpty()) {
             int next = attempts + 1;
-            Duration wait = delay;
+            Duration wait = Duration.ofNanos(delay);
             notify(listener -> listener.onRetryScheduled(next, wait, verdict.reason()));
         }
         if (LOG.isDebugEnabled()) {
             LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms").addArgument(config.name())
-                    .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay.toMillis()).log();
+                    .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay / 1_000_000).log();
         }
-        return RetryDecision.retryAfter(delay);
+        return delay;
     }
 
-    /** Ends the call now, for a reason found outside the classification (interrupt, cancellation). */
-    RetryDecision<T> end(EndReason reason) {
-        Duration elapsed = Duration.ofNanos(elapsedNanos());
-        Outcome<T> outcome = lastFailure != null
-                ? Outcome.ofFailure(lastFailure, attempts, reason, elapsed)
-                : Outcome.ofResult(lastResult, attempts, reason, elapsed);
-        finish(outcome);
-        return RetryDecision.end(outcome);
+    /**
+     * Ends the call now with {@code reason} (a decision, or an interrupt or cancellation found outside the
+     * classification); a call that has already ended keeps its first end.
+     *
+     * @return {@link #ENDED}
+     */
+    long endNow(EndReason reason) {
+        if (FINISHED.compareAndSet(this, false, true)) {
+            endReason = reason;
+            boolean unseen = unseenSuccess && reason == EndReason.SUCCESS && !LOG.isDebugEnabled();
+            startNanos = unseen ? 0 : config.ticker().nanoTime() - startNanos;
+            report();
+        }
+        return ENDED;
     }
 
     /** Ends a cancelled call; {@code cancellation} stands in as its failure if no attempt failed yet. */
@@ -235,22 +262,53 @@ final class RetryCall<T> implements CallTracker<T> {
         if (lastFailure == null && lastResult == null) {
             lastFailure = cancellation;
         }
-        end(EndReason.CANCELLED);
+        endNow(EndReason.CANCELLED);
     }
 
-    private void finish(Outcome<T> outcome) {
-        if (!ENDED.compareAndSet(this, false, true)) {
-            return;
+    /** @return the ended call's outcome, built on demand */
+    Outcome<T> outcome() {
+        Duration elapsed = Duration.ofNanos(startNanos);
+        return lastFailure != null
+                ? Outcome.ofFailure(lastFailure, attempts, endReason, elapsed)
+                : Outcome.ofResult(lastResult, attempts, endReason, elapsed);
+    }
+
+    /**
+     * The ended call's answer to {@code call}: its result, or its last failure thrown as it is, carrying a
+     * {@link RetriesEnded} record; an interrupt between attempts is a {@link RetryInterruptedException}.
+     */
+    T resultOrThrow() {
+        boolean operationInterrupted = lastFailure != null && Interruptions.isInterruption(lastFailure);
+        if (endReason == EndReason.INTERRUPTED && !operationInterrupted) {
+            throw new RetryInterruptedException(outcome());
         }
-        metrics.callEnded(outcome.endReason());
-        if (hasListeners) {
+        if (lastFailure == null) {
+            return lastResult;
+        }
+        throw Sneaky.<RuntimeException>rethrow(withRecord(lastFailure, attempts, endReason));
+    }
+
+    /** {@code failure}, carrying a {@link RetriesEnded} record unless it already has one. */
+    static Throwable withRecord(Throwable failure, int attempts, EndReason reason) {
+        if (RetriesEnded.of(failure).isEmpty()) {
+            failure.addSuppressed(new RetriesEnded(attempts, reason));
+        }
+        return failure;
+    }
+
+    private void report() {
+        metrics.callEnded(endReason);
+        if (!config.listeners().isEmpty()) {
+            Outcome<T> outcome = outcome();
             notify(listener -> listener.onEnd(outcome));
         }
-        LOG.debug("{}: {}", config.name(), outcome);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {}", config.name(), outcome());
+        }
     }
 
-    private boolean passesDeadline(Duration delay) {
-        return deadline != null && Durations.saturatedNanos(delay) > deadlineNanos - elapsedNanos();
+    private boolean passesDeadline(long delayNanos) {
+        return deadlineNanos != Long.MAX_VALUE && delayNanos > deadlineNanos - elapsedNanos();
     }
 
     private long elapsedNanos() {
@@ -266,5 +324,4 @@ final class RetryCall<T> implements CallTracker<T> {
             }
         }
     }
-
 }

@@ -1,9 +1,8 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.EndReason;
-import dev.secondchance.retry.Outcome;
-import dev.secondchance.retry.RetryDecision;
 import java.time.Duration;
 
 /** The blocking loop: attempt, decide, sleep on the policy's sleeper, repeat. */
@@ -12,46 +11,45 @@ final class SyncRetry {
     private SyncRetry() {}
 
     /**
-     * Runs a call from its start. If the thread is interrupted before a retry or while waiting, the call
-     * ends with {@link EndReason#INTERRUPTED} and the interrupt flag is left set.
+     * Runs a call from its start and returns it ended. If the thread is interrupted before a retry or while
+     * waiting, the call ends with {@link EndReason#INTERRUPTED} and the interrupt flag is left set.
      */
-    static <T> Outcome<T> run(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
+    static <T> RetryCall<T> run(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
             CheckedSupplier<T, ?> operation) {
         RetryCall<T> call = RetryCall.forLoop(config, metrics, deadline);
-        Outcome<T> ended = awaitSlot(config, call);
-        return ended != null ? ended : loop(config, call, operation, attempt(call, operation));
+        if (awaitSlot(config, call)) {
+            loop(config, call, operation, attempt(call, operation));
+        }
+        return call;
     }
 
     /**
      * Continues a call without a deadline whose first attempt the caller already made (and whose budget
-     * {@code onCall} it already reported) but that did not succeed.
+     * {@code onCall} it already reported) but that did not succeed, and returns it ended.
      */
-    static <T> Outcome<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
+    static <T> RetryCall<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
             T result, Throwable failure) {
         RetryCall<T> call = RetryCall.afterFastFirstAttempt(config, metrics);
-        return loop(config, call, operation, call.afterAttempt(result, failure, null));
+        loop(config, call, operation, call.decide(result, failure, null));
+        return call;
     }
 
-    private static <T> Outcome<T> loop(PolicyConfig config, RetryCall<T> call, CheckedSupplier<T, ?> operation,
-            RetryDecision<T> first) {
-        RetryDecision<T> step = first;
-        while (step.isRetry()) {
+    private static <T> void loop(PolicyConfig config, RetryCall<T> call, CheckedSupplier<T, ?> operation,
+            long firstDelayNanos) {
+        long delay = firstDelayNanos;
+        while (delay != RetryCall.ENDED) {
             if (Thread.currentThread().isInterrupted()) {
-                return call.end(EndReason.INTERRUPTED).outcome();
+                call.endNow(EndReason.INTERRUPTED);
+                return;
             }
-            Outcome<T> ended = await(config, call, step.delay());
-            if (ended == null) {
-                ended = awaitSlot(config, call);
+            if (!await(config, call, delay) || !awaitSlot(config, call)) {
+                return;
             }
-            if (ended != null) {
-                return ended;
-            }
-            step = attempt(call, operation);
+            delay = attempt(call, operation);
         }
-        return step.outcome();
     }
 
-    private static <T> RetryDecision<T> attempt(RetryCall<T> call, CheckedSupplier<T, ?> operation) {
+    private static <T> long attempt(RetryCall<T> call, CheckedSupplier<T, ?> operation) {
         call.attemptStarting();
         T result = null;
         Throwable failure = null;
@@ -60,37 +58,40 @@ final class SyncRetry {
         } catch (Throwable thrown) { // every failure is classified; Errors are final by default
             failure = thrown;
         }
-        return call.afterAttempt(result, failure, null);
+        return call.decide(result, failure, null);
     }
 
-    /** Waits for the rate limiter's slot; returns null when the attempt may start, or the call's outcome. */
-    private static <T> Outcome<T> awaitSlot(PolicyConfig config, RetryCall<T> call) {
+    /** Waits for the rate limiter's slot; returns true when the attempt may start, false if the call ended. */
+    private static <T> boolean awaitSlot(PolicyConfig config, RetryCall<T> call) {
         if (config.rateLimiter() == null) {
-            return null;
+            return true;
         }
         while (true) {
             LimiterAnswer<T> answer = call.beforeSend();
             if (answer.ended() != null) {
-                return answer.ended();
+                return false;
             }
-            Outcome<T> interrupted = await(config, call, answer.delay());
-            if (interrupted != null || answer.slotHeld()) {
-                return interrupted;
+            if (!await(config, call, Durations.saturatedNanos(answer.delay()))) {
+                return false;
+            }
+            if (answer.slotHeld()) {
+                return true;
             }
         }
     }
 
-    /** Sleeps; returns null when done, or the interrupted outcome with the flag set again. */
-    private static <T> Outcome<T> await(PolicyConfig config, RetryCall<T> call, Duration delay) {
-        if (delay.isZero()) {
-            return null;
+    /** Sleeps; returns true when done, false if interrupted (the call ended, the flag set again). */
+    private static <T> boolean await(PolicyConfig config, RetryCall<T> call, long delayNanos) {
+        if (delayNanos == 0) {
+            return true;
         }
         try {
-            config.sleeper().sleep(delay);
-            return null;
+            config.sleeper().sleep(Duration.ofNanos(delayNanos));
+            return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return call.end(EndReason.INTERRUPTED).outcome();
+            call.endNow(EndReason.INTERRUPTED);
+            return false;
         }
     }
 }
