@@ -29,6 +29,17 @@ public final class Durations {
         return millis.equals(delay) ? delay : millis.plusMillis(1);
     }
 
+    /**
+     * A delay computed in doubles, capped: a double that rounds past the cap (or overflows) gives the cap.
+     *
+     * @param nanos the computed delay, {@code >= 0}
+     * @param capNanos the cap, nanoseconds
+     * @return the delay, at most the cap
+     */
+    public static Duration cappedNanos(double nanos, long capNanos) {
+        return Duration.ofNanos(Math.min((long) nanos, capNanos));
+    }
+
     /** @return the longer of {@code a} and {@code b} ({@code a} when equal) */
     public static Duration longer(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;

@@ -31,7 +31,7 @@ public final class DecorrelatedJitterBackoff implements Backoff {
         double previous = Math.max(baseNanos, Durations.saturatedNanos(previousDelay));
         double upper = Math.min(capNanos, 3 * previous);
         double nanos = baseNanos + (upper - baseNanos) * random.nextDouble();
-        return Duration.ofNanos(Math.min((long) nanos, capLongNanos)); // double rounding may pass the cap
+        return Durations.cappedNanos(nanos, capLongNanos);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class ExponentialBackoff implements Backoff {
             case FULL -> ceiling * random.nextDouble();
             case EQUAL -> ceiling / 2 + ceiling / 2 * random.nextDouble();
         };
-        return Duration.ofNanos(Math.min((long) nanos, capLongNanos)); // double rounding may pass the cap
+        return Durations.cappedNanos(nanos, capLongNanos);
     }
 
     @Override
