@@ -136,6 +136,21 @@ class OutcomeUnknownTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenResolverThrowsAnError_stopsRenewingAndKeepsTheOutcomeUnknown() {
+        IdempotentExecutor<String> executor = builder().heartbeat(Duration.ofSeconds(10)).outcomeResolver(context -> {
+            throw new StackOverflowError("resolver broke");
+        }).build();
+        crashedHolder();
+        time.advance(LEASE);
+
+        assertThrows(StackOverflowError.class, () -> executor.execute(token, REQUEST, this::charge));
+
+        assertEquals(0, time.pendingTasks(), "no heartbeat left running");
+        assertEquals(Completion.Kind.OUTCOME_UNKNOWN, memory.read(key).orElseThrow().completion().kind());
+        assertEquals(0, charges.get());
+    }
+
+    @Test
     void execute_whenUnknownOutcomeRecordExpires_runsAnewAfterTheTtl() {
         IdempotentExecutor<String> executor = builder().ttl(Duration.ofHours(1)).build();
         assertThrows(SocketException.class, () -> executor.execute(token, REQUEST, () -> {

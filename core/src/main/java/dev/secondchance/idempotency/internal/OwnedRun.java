@@ -80,6 +80,10 @@ final class OwnedRun<T, E extends Exception> {
             heartbeat.stop();
             keep(unknown, resolverFailure);
             throw new OutcomeUnknownException(token, unknown.failureType(), resolverFailure);
+        } catch (Error error) { // the claim must not keep renewing after the resolver died
+            heartbeat.stop();
+            keep(unknown, null);
+            throw error;
         }
         if (resolution == null || resolution.kind() == Resolution.Kind.UNKNOWN) {
             heartbeat.stop();
