@@ -77,10 +77,15 @@ public final class ServerHints {
      * @return the delay, or null if the value is not a non-negative integer
      */
     public static Duration parseDeltaSeconds(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
+        // trim() drops every char <= U+0020, control characters included, which isBlank() keeps: a value of
+        // control characters only must stay "no hint", not become an empty number read as "too large".
         String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (c < '0' || c > '9') {

@@ -59,6 +59,20 @@ class ServerHintsTest {
         assertNull(ServerHints.parseDeltaSeconds(value));
     }
 
+    // Regression: found by ServerHintsGenerativeTest (seed 104180031464655). trim() removed the control
+    // characters, the empty rest failed Long.parseLong and was read as an overflow: a 292-billion-year hint that
+    // ended the call with HINT_TOO_LONG instead of retrying with the backoff.
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"\u001A", "\u0001", "\u0005\u0001", "\u0000", "\u0013 \u0002", "\u007F"})
+    void parse_whenOnlyControlCharacters_returnsNoHint(String value) {
+        assertNull(ServerHints.parseDeltaSeconds(value));
+        assertNull(ServerHints.parseMillis(value));
+        assertNull(ServerHints.parseHttpDate(value));
+        Verdict retry = Verdict.retry("HTTP 503");
+        assertEquals(retry, ServerHints.apply(retry, headers(ServerHints.RETRY_AFTER, value)));
+        assertEquals(retry, ServerHints.apply(retry, headers(ServerHints.AMZ_RETRY_AFTER, value)));
+    }
+
     @ParameterizedTest(name = "''{0}''")
     @NullAndEmptySource
     @ValueSource(strings = {"-1", "1.5", "abc", " "})
