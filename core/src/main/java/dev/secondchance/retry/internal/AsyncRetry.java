@@ -31,7 +31,7 @@ final class AsyncRetry<T> {
         this.operation = operation;
         this.caller = caller;
         this.onEnd = onEnd;
-        this.call = RetryCall.forLoop(config, metrics, deadline);
+        this.call = RetryCall.forAsyncLoop(config, metrics, deadline);
     }
 
     /** Starts the loop; {@code onEnd} receives the outcome unless {@code caller} is cancelled first. */

@@ -55,8 +55,9 @@ final class RetryCall<T> implements CallTracker<T> {
     private final boolean loopAsksLimiter;
     /** True on the fast path, whose successful outcome nobody sees (no listener): its end needs no clock. */
     private boolean unseenSuccess;
-    @SuppressWarnings("unused") // set through FINISHED
-    private volatile boolean finished;
+    /** Set once, by {@link #endNow}; atomically (FINISHED) where a cancellation may race with the end. */
+    private boolean finished;
+    private final boolean endMayRace;
     private int attempts;
     private long previousDelayNanos;
     private T lastResult;
@@ -64,8 +65,9 @@ final class RetryCall<T> implements CallTracker<T> {
     private EndReason endReason;
 
     private RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos,
-            boolean loopAsksLimiter) {
+            boolean loopAsksLimiter, boolean endMayRace) {
         this.config = config;
+        this.endMayRace = endMayRace;
         this.metrics = metrics;
         this.deadlineNanos = deadline == null ? Long.MAX_VALUE : Durations.saturatedNanos(deadline);
         this.startNanos = startNanos;
@@ -74,14 +76,23 @@ final class RetryCall<T> implements CallTracker<T> {
     }
 
     /**
-     * Starts a call of the blocking or the async loop: tells the budget, starts the clock, and leaves the rate
-     * limiter to {@link #beforeSend()}, which the loop asks right before each attempt.
+     * Starts a call of the blocking loop: tells the budget, starts the clock, and leaves the rate limiter to
+     * {@link #beforeSend()}, which the loop asks right before each attempt. One thread makes every step.
      *
      * @param deadline the call's deadline (the policy's, or the shorter of it and the call's own), or null
      */
-    static <T> RetryCall<T> forLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
+    static <T> RetryCall<T> forBlockingLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true);
+        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, false);
+    }
+
+    /**
+     * Starts a call of the non-blocking loop, as {@link #forBlockingLoop}, whose end may race with the caller's
+     * cancellation on another thread.
+     */
+    static <T> RetryCall<T> forAsyncLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
+        config.budget().onCall();
+        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, true);
     }
 
     /**
@@ -89,7 +100,7 @@ final class RetryCall<T> implements CallTracker<T> {
      * by the budget, did not succeed; the clock starts now, and the attempt is counted.
      */
     static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true);
+        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true, false);
         call.unseenSuccess = true;
         call.attemptStarting();
         return call;
@@ -102,7 +113,7 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     static <T> RetryCall<T> forTracker(PolicyConfig config, PolicyMetrics metrics) {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false);
+        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false, true);
     }
 
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
@@ -155,7 +166,7 @@ final class RetryCall<T> implements CallTracker<T> {
     }
 
     private void requireOpen() {
-        if (finished) {
+        if ((boolean) FINISHED.getVolatile(this)) {
             throw new IllegalStateException("the call has ended; start another with RetryPolicy.track()");
         }
     }
@@ -248,7 +259,7 @@ final class RetryCall<T> implements CallTracker<T> {
      * @return {@link #ENDED}
      */
     long endNow(EndReason reason) {
-        if (FINISHED.compareAndSet(this, false, true)) {
+        if (endMayRace ? FINISHED.compareAndSet(this, false, true) : !finished && (finished = true)) {
             endReason = reason;
             boolean unseen = unseenSuccess && reason == EndReason.SUCCESS && !LOG.isDebugEnabled();
             startNanos = unseen ? 0 : config.ticker().nanoTime() - startNanos;

@@ -16,7 +16,7 @@ final class SyncRetry {
      */
     static <T> RetryCall<T> run(PolicyConfig config, PolicyMetrics metrics, Duration deadline,
             CheckedSupplier<T, ?> operation) {
-        RetryCall<T> call = RetryCall.forLoop(config, metrics, deadline);
+        RetryCall<T> call = RetryCall.forBlockingLoop(config, metrics, deadline);
         if (awaitSlot(config, call)) {
             loop(config, call, operation, attempt(call, operation));
         }
