@@ -13,8 +13,21 @@ public final class CanonicalJson {
 
     private CanonicalJson() {}
 
-    /** Returns the canonical UTF-8 JSON of {@code value}. */
+    /**
+     * Returns the canonical UTF-8 JSON of {@code value}. A request nested so deeply that serializing it
+     * overflows the stack (Jackson's {@code valueToTree} has no depth limit; a few thousand levels of maps and
+     * lists suffice) is rejected with {@link IllegalArgumentException}, like any request Jackson cannot
+     * serialize, instead of a {@link StackOverflowError}: the stack has unwound by the time it is caught here.
+     */
     public static byte[] write(ObjectMapper mapper, Object value) {
+        try {
+            return writeTree(mapper, value);
+        } catch (StackOverflowError tooDeep) {
+            throw new IllegalArgumentException("cannot fingerprint the request: it is nested too deeply to serialize");
+        }
+    }
+
+    private static byte[] writeTree(ObjectMapper mapper, Object value) {
         JsonNode tree;
         try {
             tree = mapper.valueToTree(value);
