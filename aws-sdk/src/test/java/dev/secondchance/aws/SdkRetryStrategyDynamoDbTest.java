@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.secondchance.aws.testing.TestDynamoDb;
 import dev.secondchance.aws.testing.FaultProxy;
 import dev.secondchance.aws.testing.Items;
-import dev.secondchance.aws.testing.RecordingListener;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RetriesEnded;
@@ -19,6 +18,7 @@ import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.Verdict;
+import dev.secondchance.retry.testing.RecordingListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +114,7 @@ class SdkRetryStrategyDynamoDbTest {
         assertEquals(3, proxy.requests("PutItem").size());
         assertEquals("attempt=3; max=3", proxy.requests("PutItem").get(2).getHeader("amz-sdk-request"));
         assertEquals(List.of("failed 1 RETRY", "retry 2 after 1 ms", "failed 2 RETRY", "retry 3 after 1 ms",
-                "end SUCCESS after 3"), listener.events);
+                "end SUCCESS after 3"), listener.events());
     }
 
     @Test
@@ -150,8 +150,8 @@ class SdkRetryStrategyDynamoDbTest {
         }
 
         assertEquals(3, proxy.requests("PutItem").size());
-        assertEquals(List.of(THROTTLING_BACKOFF, THROTTLING_BACKOFF), listener.delays);
-        assertEquals(Set.of(Verdict.Kind.THROTTLED), listener.verdicts.stream().map(Verdict::kind).collect(Collectors.toSet()));
+        assertEquals(List.of(THROTTLING_BACKOFF, THROTTLING_BACKOFF), listener.delays());
+        assertEquals(Set.of(Verdict.Kind.THROTTLED), listener.verdicts().stream().map(Verdict::kind).collect(Collectors.toSet()));
     }
 
     @Test
@@ -180,7 +180,7 @@ class SdkRetryStrategyDynamoDbTest {
         }
 
         assertEquals(2, proxy.requests("GetItem").size());
-        assertEquals(Verdict.Kind.RETRY, listener.verdicts.get(0).kind());
+        assertEquals(Verdict.Kind.RETRY, listener.verdicts().get(0).kind());
     }
 
     @Test
@@ -191,7 +191,7 @@ class SdkRetryStrategyDynamoDbTest {
             client.putItem(Items.put(table, "hinted"));
         }
 
-        assertEquals(List.of(Duration.ofMillis(30)), listener.delays);
+        assertEquals(List.of(Duration.ofMillis(30)), listener.delays());
     }
 
     @Test
@@ -218,7 +218,7 @@ class SdkRetryStrategyDynamoDbTest {
         assertTrue(Items.exists(dynamo.direct(), table, "async"));
         assertEquals(4, proxy.requests("PutItem").size(), "3 for the first call, 1 for the final failure");
         assertEquals(List.of("failed 1 RETRY", "retry 2 after 1 ms", "failed 2 RETRY", "retry 3 after 1 ms",
-                "end SUCCESS after 3", "failed 1 FAIL", "end NON_RETRYABLE after 1"), listener.events);
+                "end SUCCESS after 3", "failed 1 FAIL", "end NON_RETRYABLE after 1"), listener.events());
         assertEquals(2, strategy.metrics().calls());
         assertEquals(2, strategy.metrics().retries());
     }

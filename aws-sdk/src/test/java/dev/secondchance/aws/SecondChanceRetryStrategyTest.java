@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.secondchance.aws.testing.RecordingListener;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
@@ -22,6 +21,7 @@ import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Verdict;
+import dev.secondchance.retry.testing.RecordingListener;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Duration;
 import java.util.List;
@@ -278,7 +278,7 @@ class SecondChanceRetryStrategyTest {
         strategy.recordSuccess(RecordSuccessRequest.create(token));
 
         assertEquals(List.of("failed 1 RETRY", "retry 2 after 40 ms", "failed 2 THROTTLED", "retry 3 after 700 ms",
-                "end SUCCESS after 3"), listener.events);
+                "end SUCCESS after 3"), listener.events());
     }
 
     @Test
@@ -467,7 +467,7 @@ class SecondChanceRetryStrategyTest {
         assertEquals(2, strategy.metrics().calls());
         assertEquals(2, strategy.metrics().retries());
         assertEquals(List.of("end ATTEMPTS_EXHAUSTED after 3", "end BUDGET_EXHAUSTED after 1"),
-                listener.events.stream().filter(event -> event.startsWith("end")).toList());
+                listener.events().stream().filter(event -> event.startsWith("end")).toList());
     }
 
     @Test
@@ -476,8 +476,8 @@ class SecondChanceRetryStrategyTest {
         SecondChanceRetryStrategy strategy = strategy(fixed().listener(listener));
         strategy.recordSuccess(RecordSuccessRequest.create(acquire(strategy)));
 
-        assertEquals(EndReason.SUCCESS, listener.outcomes.get(0).endReason());
-        assertNull(listener.outcomes.get(0).result());
+        assertEquals(EndReason.SUCCESS, listener.outcomes().get(0).endReason());
+        assertNull(listener.outcomes().get(0).result());
     }
 
     @Test

@@ -54,6 +54,7 @@ public abstract class ExactlyOnceContract {
     private static final Fingerprint REQUEST = Fingerprint.sha256("{\"amount\":100}");
     private static final Fingerprint OTHER_REQUEST = Fingerprint.sha256("{\"amount\":999}");
 
+    /** The virtual time line the tests advance; {@link #clock} reads it. */
     protected final VirtualTime time = new VirtualTime();
 
     /**
@@ -65,17 +66,38 @@ public abstract class ExactlyOnceContract {
     private final List<IdempotencyStore> stores = new ArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    /** Makes an empty store (a fresh key space) that reads {@code clock}. */
+    /** Makes the suite; a subclass says how to make its store. */
+    protected ExactlyOnceContract() {}
+
+    /**
+     * Makes an empty store (a fresh key space) that reads {@code clock}; a test may make several.
+     *
+     * @param clock the wall clock the store must read for leases and expiry
+     * @return a store under test
+     */
     protected abstract IdempotencyStore newStore(Clock clock);
 
-    /** The largest result the store keeps, in bytes. */
+    /**
+     * The largest result the store keeps, in bytes.
+     *
+     * @return the limit, in bytes
+     */
     protected abstract int maxResultBytes();
 
-    /** How many tokens and concurrent callers the concurrency tests use; 500 and 16 unless overridden. */
+    /**
+     * How many tokens the concurrency tests use; override to fit a slow backend.
+     *
+     * @return 500 unless overridden
+     */
     protected int tokens() {
         return 500;
     }
 
+    /**
+     * How many concurrent callers race for each token in the concurrency tests.
+     *
+     * @return 16 unless overridden
+     */
     protected int callers() {
         return 16;
     }

@@ -37,11 +37,16 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class IdempotencyStoreContract {
 
+    /** The lease of every claim the suite makes. */
     protected static final Duration LEASE = Duration.ofSeconds(10);
+    /** The time to live of every claim the suite makes. */
     protected static final Duration TTL = Duration.ofHours(1);
+    /** A request fingerprint (64 hex digits, as a SHA-256). */
     protected static final String FP = "a".repeat(64);
+    /** Another request's fingerprint. */
     protected static final String OTHER_FP = "b".repeat(64);
 
+    /** The virtual time line the tests advance; {@link #clock} reads it. */
     protected final VirtualTime time = new VirtualTime();
 
     /**
@@ -50,12 +55,25 @@ public abstract class IdempotencyStoreContract {
      */
     protected final Clock clock = Clock.offset(time.wallClock(),
             Duration.between(time.wallClock().instant(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    /** The store under test, made by {@link #newStore} before each test and closed after it if closeable. */
     protected IdempotencyStore store;
 
-    /** Makes an empty store (a fresh key space) that reads {@code clock}. */
+    /** Makes the suite; a subclass says how to make its store. */
+    protected IdempotencyStoreContract() {}
+
+    /**
+     * Makes an empty store (a fresh key space) that reads {@code clock}.
+     *
+     * @param clock the wall clock the store must read for leases and expiry
+     * @return the store under test
+     */
     protected abstract IdempotencyStore newStore(Clock clock);
 
-    /** The largest result the store keeps, in bytes; a larger one must become the too-large marker. */
+    /**
+     * The largest result the store keeps, in bytes; a larger one must become the too-large marker.
+     *
+     * @return the limit, in bytes
+     */
     protected abstract int maxResultBytes();
 
     @BeforeEach
@@ -70,19 +88,45 @@ public abstract class IdempotencyStoreContract {
         }
     }
 
+    /**
+     * A key no other test uses.
+     *
+     * @return a fresh key
+     */
     protected static String key() {
         return "contract-" + UUID.randomUUID();
     }
 
+    /**
+     * Claims {@code key} with the suite's lease and TTL.
+     *
+     * @param key the store key
+     * @param fingerprint the request's fingerprint
+     * @param owner the claiming caller's owner id
+     * @return what the store answered
+     */
     protected ClaimResult claim(String key, String fingerprint, String owner) {
         return store.claim(new ClaimRequest(key, fingerprint, owner, LEASE, TTL));
     }
 
-    /** A claim that may replace a record whose outcome is unknown (a resolver's or a downstream-idempotent caller's). */
+    /**
+     * A claim that may replace a record whose outcome is unknown (a resolver's or a downstream-idempotent caller's).
+     *
+     * @param key the store key
+     * @param fingerprint the request's fingerprint
+     * @param owner the claiming caller's owner id
+     * @return what the store answered
+     */
     protected ClaimResult takeover(String key, String fingerprint, String owner) {
         return store.claim(new ClaimRequest(key, fingerprint, owner, LEASE, TTL, true));
     }
 
+    /**
+     * A completion that records {@code result} as UTF-8 bytes.
+     *
+     * @param result the result's text
+     * @return the completion
+     */
     protected static Completion utf8(String result) {
         return Completion.result(result.getBytes(StandardCharsets.UTF_8), "utf-8", 1);
     }

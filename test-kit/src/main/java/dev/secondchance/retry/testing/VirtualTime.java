@@ -37,13 +37,25 @@ public final class VirtualTime implements Ticker, Sleeper, Scheduler {
     private volatile boolean autoRun;
     private long sequence;
 
-    /** Makes scheduled tasks run on the common pool at once, with time advanced to their due time. */
+    /** Makes a time line at 0 (its wall clock at 2026-01-01T00:00:00Z) whose scheduled tasks wait to be run. */
+    public VirtualTime() {}
+
+    /**
+     * Makes scheduled tasks run on the common pool at once, with time advanced to their due time.
+     *
+     * @return this time line
+     */
     public VirtualTime autoRun() {
         autoRun = true;
         return this;
     }
 
-    /** Installs this time line as ticker, wall clock, sleeper and scheduler of {@code builder}. */
+    /**
+     * Installs this time line as ticker, wall clock, sleeper and scheduler of {@code builder}.
+     *
+     * @param builder the policy's builder, changed in place
+     * @return {@code builder}
+     */
     public RetryPolicyBuilder install(RetryPolicyBuilder builder) {
         return builder.ticker(this).wallClock(wallClock()).sleeper(this).scheduler(this);
     }
@@ -126,7 +138,11 @@ public final class VirtualTime implements Ticker, Sleeper, Scheduler {
         }
     }
 
-    /** Advances time by {@code delay}, running each task that falls due, at its due time. */
+    /**
+     * Advances time by {@code delay}, running each task that falls due, at its due time.
+     *
+     * @param delay how far to advance
+     */
     public void advance(Duration delay) {
         long target = nanos.get() + delay.toNanos();
         Task next;
