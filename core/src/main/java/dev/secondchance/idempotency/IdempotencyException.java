@@ -8,6 +8,7 @@ public class IdempotencyException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The client token concerned, or null if the failure is not about one token. */
     private final String token;
 
     /**

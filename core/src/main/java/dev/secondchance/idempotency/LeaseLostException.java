@@ -11,6 +11,7 @@ public final class LeaseLostException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The fencing version this caller held and lost. */
     private final long version;
     private final transient Object result;
 

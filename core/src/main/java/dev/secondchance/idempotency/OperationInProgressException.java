@@ -13,6 +13,7 @@ public final class OperationInProgressException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The time left on the holder's lease; never negative. */
     private final Duration retryAfter;
 
     /**

@@ -14,6 +14,7 @@ public final class OutcomeUnknownException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the earlier run's failure, or null if its holder's lease lapsed. */
     private final String failureType;
 
     /**

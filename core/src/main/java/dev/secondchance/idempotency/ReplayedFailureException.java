@@ -10,7 +10,9 @@ public final class ReplayedFailureException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The fully qualified class name of the original failure. */
     private final String failureType;
+    /** The original failure's message, possibly null or shortened. */
     private final String failureMessage;
 
     /**

@@ -9,7 +9,9 @@ public final class RequestMismatchException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The SHA-256 hex fingerprint recorded with the token. */
     private final String storedFingerprint;
+    /** The SHA-256 hex fingerprint of the rejected request. */
     private final String requestFingerprint;
 
     /**

@@ -10,6 +10,7 @@ public final class ResultTooLargeException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The size of the encoded result, in bytes. */
     private final long resultBytes;
     private final transient Object result;
 

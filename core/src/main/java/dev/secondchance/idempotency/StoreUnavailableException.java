@@ -13,6 +13,7 @@ public final class StoreUnavailableException extends IdempotencyException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the operation ran before the store failed. */
     private final boolean operationRan;
     private final transient Object result;
 

@@ -12,7 +12,9 @@ public final class RetriesEnded extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The attempts made. */
     private final int attempts;
+    /** Why the loop stopped. */
     private final EndReason endReason;
 
     /**

@@ -17,6 +17,10 @@ public record RetryMetrics(long calls, long attempts, long retries, Map<EndReaso
     /**
      * Creates a snapshot.
      *
+     * @param calls calls started
+     * @param attempts attempts made, first attempts included
+     * @param retries attempts after the first
+     * @param endings calls ended, by end reason; a missing reason counts 0
      * @throws NullPointerException if {@code endings} is null
      */
     public RetryMetrics {
