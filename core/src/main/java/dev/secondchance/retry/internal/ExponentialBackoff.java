@@ -57,6 +57,18 @@ public final class ExponentialBackoff implements Backoff {
 
     @Override
     public Duration delay(int failures, Duration previousDelay, RandomSource random) {
+        return Duration.ofNanos(delayNanos(failures, random));
+    }
+
+    /**
+     * {@link #delay} in nanoseconds, for the retry loop, which computes in nanoseconds: no {@link Duration}
+     * made and taken apart again on every failed attempt.
+     *
+     * @param failures the failed attempts so far, {@code >= 1}
+     * @param random the source of the jitter
+     * @return the delay in nanoseconds, between 0 and the cap
+     */
+    public long delayNanos(int failures, RandomSource random) {
         int n = Math.max(1, failures);
         double ceiling = n <= ceilings.length ? ceilings[n - 1] : tableReachesCap ? capNanos : ceiling(n);
         double nanos = switch (jitter) {
@@ -64,7 +76,7 @@ public final class ExponentialBackoff implements Backoff {
             case FULL -> ceiling * random.nextDouble();
             case EQUAL -> ceiling / 2 + ceiling / 2 * random.nextDouble();
         };
-        return Durations.cappedNanos(nanos, capLongNanos);
+        return Math.min((long) nanos, capLongNanos);
     }
 
     @Override

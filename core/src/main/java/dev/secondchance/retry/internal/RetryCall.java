@@ -213,10 +213,7 @@ final class RetryCall<T> implements CallTracker<T> {
         if (attempts >= config.maxAttempts()) {
             return endNow(EndReason.ATTEMPTS_EXHAUSTED);
         }
-        Backoff backoff = verdict.kind() == Verdict.Kind.THROTTLED ? config.throttlingBackoff() : config.backoff();
-        Duration previous = previousDelayNanos == 0 || backoff instanceof ExponentialBackoff
-                || backoff instanceof FixedBackoff ? Duration.ZERO : Duration.ofNanos(previousDelayNanos);
-        long delay = Durations.saturatedNanos(backoff.delay(attempts, previous, config.random()));
+        long delay = backoffNanos(verdict.kind() == Verdict.Kind.THROTTLED ? config.throttlingBackoff() : config.backoff());
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
             hint = hint == null ? extraHint : Durations.longer(hint, extraHint);
@@ -250,6 +247,15 @@ final class RetryCall<T> implements CallTracker<T> {
                     .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay / 1_000_000).log();
         }
         return delay;
+    }
+
+    private long backoffNanos(Backoff backoff) {
+        if (backoff instanceof ExponentialBackoff exponential) {
+            return exponential.delayNanos(attempts, config.random());
+        }
+        Duration previous = previousDelayNanos == 0 || backoff instanceof FixedBackoff
+                ? Duration.ZERO : Duration.ofNanos(previousDelayNanos);
+        return Durations.saturatedNanos(backoff.delay(attempts, previous, config.random()));
     }
 
     /**
