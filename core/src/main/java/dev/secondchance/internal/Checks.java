@@ -1,7 +1,6 @@
 package dev.secondchance.internal;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** Argument checks of every module, whose messages name the parameter and its legal range. */
 public final class Checks {
@@ -10,7 +9,10 @@ public final class Checks {
 
     /** Returns {@code value} if non-null, else throws NPE naming {@code name}. */
     public static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     /** Requires {@code value > 0}. */

@@ -267,9 +267,10 @@ final class RetryCall<T> implements CallTracker<T> {
     long endNow(EndReason reason) {
         if (endMayRace ? FINISHED.compareAndSet(this, false, true) : !finished && (finished = true)) {
             endReason = reason;
-            boolean unseen = unseenSuccess && reason == EndReason.SUCCESS && !LOG.isDebugEnabled();
+            boolean debug = LOG.isDebugEnabled();
+            boolean unseen = unseenSuccess && reason == EndReason.SUCCESS && !debug;
             startNanos = unseen ? 0 : config.ticker().nanoTime() - startNanos;
-            report();
+            report(debug);
         }
         return ENDED;
     }
@@ -313,13 +314,13 @@ final class RetryCall<T> implements CallTracker<T> {
         return failure;
     }
 
-    private void report() {
+    private void report(boolean debug) {
         metrics.callEnded(endReason);
         if (!config.listeners().isEmpty()) {
             Outcome<T> outcome = outcome();
             notify(listener -> listener.onEnd(outcome));
         }
-        if (LOG.isDebugEnabled()) {
+        if (debug) {
             LOG.debug("{}: {}", config.name(), outcome());
         }
     }
