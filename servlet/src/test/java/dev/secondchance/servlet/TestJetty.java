@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -28,6 +30,8 @@ final class TestJetty implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final AtomicInteger cutsLeft = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Semaphore arrivals = new Semaphore(0);
 
     private TestJetty(Filter filter, HttpServlet servlet) throws Exception {
         server = new Server();
@@ -60,6 +64,18 @@ final class TestJetty implements AutoCloseable {
         cutsLeft.set(count);
     }
 
+    /** @return how many requests reached the server */
+    int requests() {
+        return requests.get();
+    }
+
+    /** Waits until {@code count} more requests than at the last wait have reached the server. */
+    void awaitArrivals(int count) throws InterruptedException {
+        if (!arrivals.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+            throw new AssertionError(count + " requests did not arrive within 30 s");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();
@@ -74,6 +90,8 @@ final class TestJetty implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requests.incrementAndGet();
+            arrivals.release();
             if (cutsLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
                 return super.handle(request, response, callback);
             }
