@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A store that counts the calls made to the store it wraps: each is one round trip on a remote store. */
-final class CountingStore implements IdempotencyStore {
+class CountingStore implements IdempotencyStore {
 
     private final IdempotencyStore delegate;
     private final AtomicInteger calls = new AtomicInteger();

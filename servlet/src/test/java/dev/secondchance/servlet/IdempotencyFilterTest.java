@@ -333,6 +333,26 @@ class IdempotencyFilterTest {
     }
 
     @Test
+    void post_whenStoreUnreachableBeforeTheRun_answers503WithRetryAfterAndRunsNothing() throws Exception {
+        IdempotencyStore down = new CountingStore(IdempotencyStore.inMemory()) {
+            @Override
+            public dev.secondchance.idempotency.spi.ClaimResult claim(
+                    dev.secondchance.idempotency.spi.ClaimRequest request) {
+                throw new java.io.UncheckedIOException(new java.net.ConnectException("store down"));
+            }
+        };
+        start(IdempotencyFilter.builder(down).executor(e -> e.storeRetryPolicy(
+                dev.secondchance.retry.RetryPolicy.builder().maxAttempts(1).build())));
+
+        HttpResponse<String> unavailable = send(postJson(jetty.uri("/payments"), "k1", CHARGE));
+
+        assertEquals(503, unavailable.statusCode());
+        assertEquals("1", unavailable.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(unavailable.body().contains("store-unavailable"), unavailable.body());
+        assertEquals(0, servlet.totalRuns());
+    }
+
+    @Test
     void post_whenFormBody_fingerprintsItsParametersAndTheServletStillReadsThem() throws Exception {
         jetty = TestJetty.start(IdempotencyFilter.builder(IdempotencyStore.inMemory()).build(), new FormServlet());
         HttpRequest form = Http.post(jetty.uri("/orders"), "k1", "application/x-www-form-urlencoded",
