@@ -167,7 +167,7 @@ public final class IdempotentPaymentsOverHttp {
 
     private static Check noKey(PaymentServer server, Client client, PrintStream out) {
         out.printf("%n5. No Idempotency-Key%n");
-        HttpResponse<String> response = client.send(server.uri("/payments"), null, "{\"order\":\"o-5\",\"amount\":1}");
+        HttpResponse<String> response = client.sendWithoutKey(server.uri("/payments"), "{\"order\":\"o-5\",\"amount\":1}");
         return new Check("a payment without a key is refused with 400 and charges nothing",
                 response.statusCode() == 400 && server.charges("o-5") == 0,
                 response.statusCode() + " " + response.body());
@@ -208,6 +208,23 @@ public final class IdempotentPaymentsOverHttp {
                     response.headers().firstValue("Idempotent-Replayed").map(r -> " (Idempotent-Replayed: " + r + ")")
                             .orElse(""), response.body());
             return response;
+        }
+
+        /** Sends with the wrapped client: a {@code RetryingHttpClient} may be set to attach a key of its own. */
+        HttpResponse<String> sendWithoutKey(java.net.URI uri, String json) {
+            out.printf("    client: POST %s %s, no key%n", uri.getPath(), json);
+            try {
+                HttpResponse<String> response = http.delegate().send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                out.printf("    client: <- %d %s%n", response.statusCode(), response.body());
+                return response;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
 
         HttpResponse<String> sendQuietly(java.net.URI uri, String key, String json) {
