@@ -47,17 +47,16 @@ final class FailureRecords {
      * suppressed {@link ReplayedFailureException}, or that exception alone.
      */
     static Exception replay(ExecutorSettings<?> settings, String token, Completion failure) {
-        ReplayedFailureException replayed = new ReplayedFailureException(token, failure.failureType(),
-                failure.failureMessage());
         Exception rebuilt;
         try {
             rebuilt = settings.failureCodec().decode(failure.failureType(), failure.failureMessage());
         } catch (RuntimeException codecFailure) {
             LOG.warn("failure codec {} could not rebuild {}; replayed as ReplayedFailureException",
                     settings.failureCodec(), failure.failureType(), codecFailure);
-            replayed.initCause(codecFailure);
-            return replayed;
+            return new ReplayedFailureException(token, failure.failureType(), failure.failureMessage(), codecFailure);
         }
+        ReplayedFailureException replayed = new ReplayedFailureException(token, failure.failureType(),
+                failure.failureMessage());
         if (rebuilt == null) {
             return replayed;
         }
