@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -307,6 +309,28 @@ class AsyncExecutorTest extends ExecutorTestBase {
         } finally {
             oneThread.shutdownNow();
         }
+    }
+
+    @Test
+    void executeAsync_whenTheSchedulerRefusesWorkAfterTheOperationStarted_stillRecordsItsOutcome() throws Exception {
+        AtomicBoolean shutDown = new AtomicBoolean();
+        Scheduler closing = (task, delay) -> {
+            if (shutDown.get()) {
+                throw new RejectedExecutionException("scheduler shut down");
+            }
+            return time.schedule(task, delay);
+        };
+        IdempotentExecutor<String> executor = builder(memory).scheduler(closing).heartbeat(Duration.ZERO).build();
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        CompletableFuture<String> first = executor.executeAsync(token, REQUEST, () -> slow);
+        settle();
+
+        shutDown.set(true);
+        slow.complete("done before shutdown");
+
+        assertTrue(first.isDone(), "the outcome was recorded on the completing thread");
+        assertEquals("done before shutdown", first.get());
+        assertEquals("done before shutdown", builder(memory).build().execute(token, REQUEST, () -> "ran again"));
     }
 
     @Test

@@ -131,7 +131,7 @@ final class AsyncCall<T> {
             caller.completeExceptionally(failure);
             return;
         }
-        stage.whenComplete((result, failure) -> storeThreads.execute(() -> guard(() -> {
+        stage.whenComplete((result, failure) -> onStoreThread(() -> guard(() -> {
             if (failure != null) {
                 Throwable cause = Causes.unwrapAsync(failure);
                 run.failed(cause);
@@ -140,6 +140,18 @@ final class AsyncCall<T> {
                 caller.complete(run.succeeded(result));
             }
         })));
+    }
+
+    /**
+     * Records an outcome on a store thread; if the scheduler refuses the task (shut down), here, since an
+     * operation that ran must have its outcome recorded.
+     */
+    private void onStoreThread(Runnable record) {
+        try {
+            storeThreads.execute(record);
+        } catch (RuntimeException refused) {
+            record.run();
+        }
     }
 
     private CompletionStage<? extends T> invoke(RunContext context) {
