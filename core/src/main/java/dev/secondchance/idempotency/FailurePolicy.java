@@ -47,6 +47,19 @@ public interface FailurePolicy {
     }
 
     /**
+     * Records the failures that {@code isFinal} calls the operation's final answer (replayed to later callers,
+     * see {@link FailureCodec}); every other failure is {@link FailureDisposition#OUTCOME_UNKNOWN}.
+     *
+     * @param isFinal true for a failure that is the operation's answer, such as a declined card
+     * @return a policy; thread-safe if the predicate is
+     * @throws NullPointerException if {@code isFinal} is null
+     */
+    static FailurePolicy finalWhen(Predicate<? super Throwable> isFinal) {
+        Objects.requireNonNull(isFinal, "isFinal must not be null");
+        return failure -> isFinal.test(failure) ? FailureDisposition.FINAL : FailureDisposition.OUTCOME_UNKNOWN;
+    }
+
+    /**
      * Reuses a retry classifier: a {@link Verdict.Kind#FAIL} verdict (an answer not worth retrying, such as
      * HTTP 400) is {@link FailureDisposition#FINAL}; anything else is {@link FailureDisposition#OUTCOME_UNKNOWN}.
      *

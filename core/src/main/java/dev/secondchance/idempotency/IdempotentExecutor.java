@@ -2,6 +2,10 @@ package dev.secondchance.idempotency;
 
 import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.CheckedSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs an operation at most once per client token and gives every caller with that token the same
@@ -50,7 +54,9 @@ public interface IdempotentExecutor<T> {
      * @throws RequestMismatchException if the token was used with another request; nothing was run
      * @throws OperationInProgressException if another caller holds the token past the wait (or at once with
      *     {@link WhenInProgress#FAIL_FAST}); nothing was run
-     * @throws ReplayedFailureException if the first run recorded a final failure; nothing was run
+     * @throws ReplayedFailureException if the first run recorded a final failure; nothing was run (with a
+     *     {@link IdempotentExecutorBuilder#failureCodec FailureCodec} that knows the failure's type, the
+     *     rebuilt failure instead, with a suppressed {@code ReplayedFailureException})
      * @throws OutcomeUnknownException if an earlier run may have taken effect without a result; nothing was run
      * @throws ResultTooLargeException if the result does not fit in the store (the record still says
      *     COMPLETED)
@@ -77,6 +83,50 @@ public interface IdempotentExecutor<T> {
      */
     <E extends Exception> T execute(String token, Fingerprint request, IdempotentOperation<? extends T, E> operation)
             throws E;
+
+    /**
+     * Runs an asynchronous operation once for {@code token}, or completes with the outcome its first run
+     * recorded: {@link #execute(String, Fingerprint, CheckedSupplier)} without a blocked thread, with the same
+     * promises (one run per token across sync and async callers, the fingerprint checked on every path,
+     * leases renewed while the operation's stage is pending, fencing, the failure policy, fail closed).
+     *
+     * <p>Nothing blocks the calling thread: store calls run as tasks of the executor's
+     * {@linkplain IdempotentExecutorBuilder#scheduler scheduler}, and a caller that waits for another holder
+     * schedules its next look instead of sleeping. The operation is started on one of the scheduler's threads
+     * once the claim is held; it should return at once with a stage that completes later.
+     *
+     * <p>Cancelling the returned future stops a wait at once, and gives back a claim acquired before the
+     * operation started. It never cancels an operation that has started, nor releases its claim: the
+     * operation's stage runs on, and its outcome is recorded for later callers as if the caller were still
+     * there (a stage the caller cancels itself is a failure like any other, by default an unknown outcome).
+     *
+     * @param token the client token, kept by the caller across every retry of one logical operation
+     * @param request the fingerprint of the request the token stands for
+     * @param operation starts the operation, at most once per call; a throw counts as its failure
+     * @return completes with the operation's result or the recorded result of its first run; or
+     *     exceptionally with the operation's own failure (unwrapped from {@code CompletionException}), or
+     *     an {@link IdempotencyException} as {@link #execute(String, Fingerprint, CheckedSupplier)} throws it
+     *     (a recorded final failure replays as {@link ReplayedFailureException} or as the
+     *     {@link FailureCodec}'s rebuilt exception)
+     * @throws InvalidIdempotencyTokenException if the token breaks the token rules; nothing was run
+     * @throws NullPointerException if an argument is null
+     */
+    CompletableFuture<T> executeAsync(String token, Fingerprint request,
+            Supplier<? extends CompletionStage<? extends T>> operation);
+
+    /**
+     * Like {@link #executeAsync(String, Fingerprint, Supplier)}, for an operation that reads its
+     * {@link OperationContext} (the token to pass downstream, the fencing version, the lease-lost signal).
+     *
+     * @param token the client token, kept by the caller across every retry of one logical operation
+     * @param request the fingerprint of the request the token stands for
+     * @param operation starts the operation with its context, at most once per call
+     * @return as {@link #executeAsync(String, Fingerprint, Supplier)}
+     * @throws InvalidIdempotencyTokenException if the token breaks the token rules; nothing was run
+     * @throws NullPointerException if an argument is null
+     */
+    CompletableFuture<T> executeAsync(String token, Fingerprint request,
+            Function<? super OperationContext, ? extends CompletionStage<? extends T>> operation);
 
     /**
      * Returns a builder initialised with this executor's settings, to derive a changed copy.

@@ -34,11 +34,12 @@ import java.util.Objects;
  *   <tr><td>downstreamIdempotent</td><td>false</td><td>never run twice unless the operation says it is safe</td></tr>
  *   <tr><td>outcomeResolver</td><td>none</td><td>unknown outcomes stay unknown until the record expires</td></tr>
  *   <tr><td>failureMessageLength</td><td>0 (type only)</td><td>messages may carry personal data</td></tr>
+ *   <tr><td>failureCodec</td><td>{@link FailureCodec#none()}</td><td>final failures replay as {@link ReplayedFailureException}</td></tr>
  *   <tr><td>storeRetryPolicy</td><td>3 attempts, core backoffs, the store's classifier</td><td>throttling and 5xx heal</td></tr>
  *   <tr><td>storeFailureMode</td><td>{@link StoreFailureMode#FAIL_CLOSED}</td><td>never run blind</td></tr>
  *   <tr><td>keyPrefix</td><td>none</td><td>set one per operation type to share a table</td></tr>
  *   <tr><td>maxTokenLength</td><td>255</td><td>as Stripe</td></tr>
- *   <tr><td>scheduler</td><td>a timer and renewal threads of its own</td><td>renewals never wait for the common pool</td></tr>
+ *   <tr><td>scheduler</td><td>a timer and store threads of its own</td><td>renewals and async store calls never wait for the common pool</td></tr>
  *   <tr><td>listener</td><td>{@link IdempotencyListener#NONE}</td><td></td></tr>
  *   <tr><td>clock, ticker, sleeper, random</td><td>the system ones</td><td></td></tr>
  * </table>
@@ -63,6 +64,7 @@ public final class IdempotentExecutorBuilder<T> {
     private boolean downstreamIdempotent;
     private OutcomeResolver<T> outcomeResolver;
     private int failureMessageLength;
+    private FailureCodec failureCodec = FailureCodec.none();
     private IdempotencyListener listener = IdempotencyListener.NONE;
     private RetryPolicy storeRetryPolicy;
     private StoreFailureMode storeFailureMode = StoreFailureMode.FAIL_CLOSED;
@@ -98,6 +100,7 @@ public final class IdempotentExecutorBuilder<T> {
         b.downstreamIdempotent = settings.downstreamIdempotent();
         b.outcomeResolver = settings.outcomeResolver();
         b.failureMessageLength = settings.failureMessageLength();
+        b.failureCodec = settings.failureCodec();
         b.listener = settings.listener();
         b.storeRetryPolicy = settings.customStoreRetryPolicy();
         b.storeFailureMode = settings.storeFailureMode();
@@ -229,6 +232,18 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
+     * Sets how final failures are recorded and rebuilt, so that a duplicate caller gets an exception of the
+     * original type. By default ({@link FailureCodec#none()}) it gets a {@link ReplayedFailureException}.
+     *
+     * @param failureCodec the codec; combine several with {@link FailureCodec#or}
+     * @return this builder
+     */
+    public IdempotentExecutorBuilder<T> failureCodec(FailureCodec failureCodec) {
+        this.failureCodec = Objects.requireNonNull(failureCodec, "failureCodec must not be null");
+        return this;
+    }
+
+    /**
      * @param listener hears what the executor noticed (clock skew)
      * @return this builder
      */
@@ -308,8 +323,10 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param scheduler runs lease renewals, which are blocking store calls: its tasks must not run on the
-     *     caller's thread, and should run on threads that no other work can starve (never the common pool)
+     * @param scheduler runs lease renewals, and the store calls, polls and store retries of
+     *     {@link IdempotentExecutor#executeAsync(String, Fingerprint, java.util.function.Supplier)}; store calls
+     *     block, so its tasks must not run on the caller's thread, and should run on threads that no other work
+     *     can starve (never the common pool)
      * @return this builder
      */
     public IdempotentExecutorBuilder<T> scheduler(Scheduler scheduler) {
@@ -343,7 +360,7 @@ public final class IdempotentExecutorBuilder<T> {
         }
         ExecutorSettings<T> settings = new ExecutorSettings<>(store, codec, lease, heartbeat, ttl, whenInProgress,
                 waitTimeout, waitBackoff, failurePolicy, downstreamIdempotent, outcomeResolver, failureMessageLength,
-                listener, storeRetryPolicy, storeFailureMode, keyPrefix, maxTokenLength, clock, ticker, sleeper,
+                failureCodec, listener, storeRetryPolicy, storeFailureMode, keyPrefix, maxTokenLength, clock, ticker, sleeper,
                 scheduler, random);
         return new DefaultIdempotentExecutor<>(settings, IdempotentExecutorBuilder::from);
     }

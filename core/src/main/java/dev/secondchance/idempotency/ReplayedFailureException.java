@@ -4,7 +4,8 @@ package dev.secondchance.idempotency;
  * The token's first execution failed with a failure that the {@link FailurePolicy} called final, and this
  * call replays it instead of running the operation again (as Stripe replays a first response, errors
  * included). Only the failure's class name and message are stored, never the object: deserializing
- * arbitrary classes from a store would be unsafe.
+ * arbitrary classes from a store would be unsafe. A {@link FailureCodec} rebuilds the types it knows instead;
+ * such a rebuilt failure carries a {@code ReplayedFailureException} as a suppressed exception.
  */
 public final class ReplayedFailureException extends IdempotencyException {
 
@@ -21,8 +22,18 @@ public final class ReplayedFailureException extends IdempotencyException {
      * @param failureMessage its message, possibly null
      */
     public ReplayedFailureException(String token, String failureType, String failureMessage) {
+        this(token, failureType, failureMessage, null);
+    }
+
+    /**
+     * @param token the token concerned
+     * @param failureType the class name of the original failure
+     * @param failureMessage its message (or its {@link FailureCodec}'s text), possibly null
+     * @param cause why it could not be rebuilt as its original type (the codec's failure), or null
+     */
+    public ReplayedFailureException(String token, String failureType, String failureMessage, Throwable cause) {
         super(token, "idempotency token '" + token + "' already completed with a final failure: " + failureType
-                + (failureMessage != null ? ": " + failureMessage : ""), null);
+                + (failureMessage != null ? ": " + failureMessage : ""), cause);
         this.failureType = failureType;
         this.failureMessage = failureMessage;
     }

@@ -2,162 +2,63 @@ package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentOperation;
-import dev.secondchance.idempotency.OperationInProgressException;
-import dev.secondchance.idempotency.OutcomeUnknownException;
-import dev.secondchance.idempotency.RequestMismatchException;
-import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.idempotency.StoreUnavailableException;
-import dev.secondchance.idempotency.WhenInProgress;
-import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
-import dev.secondchance.idempotency.spi.IdempotencyRecord;
-import dev.secondchance.idempotency.spi.RecordStatus;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** One call of {@code execute}: claim, then run as owner, replay, or wait for the holder. */
+/**
+ * One blocking call of {@code execute}: makes the store calls and waits that {@link ClaimSteps} decides, on
+ * the calling thread, then runs as owner or replays.
+ */
 final class Call<T, E extends Exception> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Call.class);
 
     private final ExecutorSettings<T> settings;
     private final StoreCalls storeCalls;
-    private final ClockSkew skew;
     private final String token;
-    private final String key;
-    private final Fingerprint request;
     private final IdempotentOperation<? extends T, E> operation;
-    private long lastClaimSentAt;
+    private final ClaimSteps steps;
 
     Call(ExecutorSettings<T> settings, StoreCalls storeCalls, ClockSkew skew, String token, Fingerprint request,
             IdempotentOperation<? extends T, E> operation) {
         this.settings = settings;
         this.storeCalls = storeCalls;
-        this.skew = skew;
         this.token = token;
-        this.key = settings.storeKey(token);
-        this.request = request;
         this.operation = operation;
+        this.steps = new ClaimSteps(settings, storeCalls, skew, token, request);
     }
 
     T run() throws E {
-        ClaimResult claim;
+        ClaimSteps.Next next;
         try {
-            claim = claim(newClaim());
+            next = steps.afterClaim(claim());
         } catch (StoreUnavailableException unavailable) {
-            if (settings.storeFailureMode() != StoreFailureMode.FAIL_OPEN) {
-                throw unavailable;
-            }
-            LOG.warn("idempotency store unavailable; running the operation for token '{}' without protection "
-                    + "(FAIL_OPEN)", token, unavailable);
-            return operation.run(new RunContext(token, key, 0));
+            steps.onFirstClaimUnavailable(unavailable);
+            return operation.run(new RunContext(token, steps.key(), 0));
         }
+        while (next.kind() != ClaimSteps.Next.Kind.DONE) {
+            if (next.kind() == ClaimSteps.Next.Kind.CLAIM) {
+                next = steps.afterClaim(claim());
+            } else {
+                sleep(next);
+                next = steps.afterRead(storeCalls.call(token, StoreCalls.READ, steps.read(), false, null));
+            }
+        }
+        ClaimResult claim = next.claim();
         if (!claim.acquired()) {
-            claim = awaitClaim(claim.record());
-            if (!claim.acquired()) {
-                return new Replay<>(settings.codec(), token).outcome(claim.record());
-            }
+            return new Replay<>(settings, token).outcome(claim.record());
         }
-        return new OwnedRun<>(settings, storeCalls, token, operation, claim, lastClaimSentAt).run();
+        return new OwnedRun<T>(settings, storeCalls, token, claim, steps.lastClaimSentAt()).run(operation);
     }
 
-    /**
-     * Looks at standing records until the claim is acquired or a COMPLETED record stands. A claim is sent again
-     * only when a read (not the store's refusal of a claim) showed a claimable record, so a store whose clock
-     * differs from ours cannot make this loop spin.
-     */
-    private ClaimResult awaitClaim(IdempotencyRecord refused) {
-        long deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
-        int polls = 0;
-        Duration previousDelay = Duration.ZERO;
-        IdempotencyRecord standing = refused;
-        boolean fromRead = false;
-        while (true) {
-            long now = settings.clock().millis();
-            ClaimRequest next = newClaim();
-            if (fromRead && (standing == null || standing.isClaimableBy(next, now))) {
-                ClaimResult claim = claim(next);
-                if (claim.acquired()) {
-                    return claim;
-                }
-                standing = claim.record();
-                fromRead = false;
-                continue;
-            }
-            checkFingerprint(standing);
-            if (standing.status() == RecordStatus.COMPLETED) {
-                return ClaimResult.existing(standing);
-            }
-            if (standing.isOutcomeUnknown(now) && !settings.takeover()) {
-                throw new OutcomeUnknownException(token, null, null);
-            }
-            Duration leaseLeft = leaseLeft(standing, now);
-            skew.check(token, standing, now);
-            if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
-                throw new OperationInProgressException(token, leaseLeft);
-            }
-            long untilDeadline = deadline - settings.ticker().nanoTime();
-            if (untilDeadline <= 0) {
-                throw new OperationInProgressException(token, leaseLeft);
-            }
-            Duration backoff = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
-            previousDelay = backoff;
-            sleep(pollDelay(backoff, leaseLeft, untilDeadline), leaseLeft);
-            standing = read().orElse(null);
-            fromRead = true;
-        }
+    private ClaimResult claim() {
+        return storeCalls.call(token, StoreCalls.CLAIM, steps.claim(), false, null);
     }
 
-    private ClaimRequest newClaim() {
-        return new ClaimRequest(key, request.hex(), UUID.randomUUID().toString(), settings.lease(), settings.ttl(),
-                settings.takeover());
-    }
-
-    /** Claims the key; the lease of an acquired claim began at the latest when the request was sent. */
-    private ClaimResult claim(ClaimRequest claim) {
-        lastClaimSentAt = settings.ticker().nanoTime();
-        ClaimResult result = storeCalls.call(token, "claim the token", () -> settings.store().claim(claim), false,
-                null);
-        storeCalls.requireKey(token, key, result.record());
-        return result;
-    }
-
-    private Optional<IdempotencyRecord> read() {
-        Optional<IdempotencyRecord> record = storeCalls.call(token, "read the record", () -> settings.store().read(key),
-                false, null);
-        record.ifPresent(found -> storeCalls.requireKey(token, key, found));
-        return record;
-    }
-
-    private void checkFingerprint(IdempotencyRecord standing) {
-        if (!standing.fingerprint().equals(request.hex())) {
-            throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
-        }
-    }
-
-    /**
-     * The backoff's delay, but never past the moment the holder's lease ends (when its fate shows) nor past
-     * the wait's deadline (a last poll happens at the deadline itself).
-     */
-    private static Duration pollDelay(Duration backoff, Duration leaseLeft, long untilDeadlineNanos) {
-        Duration untilLeaseEnds = leaseLeft.plusMillis(1);
-        Duration delay = backoff.compareTo(untilLeaseEnds) <= 0 ? backoff : untilLeaseEnds;
-        return delay.toNanos() <= untilDeadlineNanos ? delay : Duration.ofNanos(untilDeadlineNanos);
-    }
-
-    private static Duration leaseLeft(IdempotencyRecord standing, long now) {
-        return Duration.ofMillis(Math.max(0, standing.leaseExpiresAtMillis() - now));
-    }
-
-    private void sleep(Duration delay, Duration leaseLeft) {
+    private void sleep(ClaimSteps.Next poll) {
         try {
-            settings.sleeper().sleep(delay);
+            settings.sleeper().sleep(poll.delay());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new OperationInProgressException(token, leaseLeft);
+            throw steps.stoppedWaiting();
         }
     }
 }

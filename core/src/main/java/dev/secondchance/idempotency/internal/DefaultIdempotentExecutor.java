@@ -4,12 +4,16 @@ import dev.secondchance.idempotency.Fingerprint;
 import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
 import dev.secondchance.idempotency.IdempotentOperation;
+import dev.secondchance.idempotency.OperationContext;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The executor: validates the call, then hands it to a {@link Call}. */
 public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T> {
@@ -60,6 +64,22 @@ public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T>
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(operation, "operation must not be null");
         return new Call<T, E>(settings, storeCalls, skew, token, request, operation).run();
+    }
+
+    @Override
+    public CompletableFuture<T> executeAsync(String token, Fingerprint request,
+            Supplier<? extends CompletionStage<? extends T>> operation) {
+        Objects.requireNonNull(operation, "operation must not be null");
+        return executeAsync(token, request, context -> operation.get());
+    }
+
+    @Override
+    public CompletableFuture<T> executeAsync(String token, Fingerprint request,
+            Function<? super OperationContext, ? extends CompletionStage<? extends T>> operation) {
+        TokenRules.validate(token, settings.maxTokenLength());
+        Objects.requireNonNull(request, "request must not be null");
+        Objects.requireNonNull(operation, "operation must not be null");
+        return new AsyncCall<>(settings, storeCalls, skew, token, request, operation).start();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.secondchance.idempotency.internal;
 
+import dev.secondchance.idempotency.FailureCodec;
 import dev.secondchance.idempotency.FailurePolicy;
 import dev.secondchance.idempotency.IdempotencyListener;
 import dev.secondchance.idempotency.OutcomeResolver;
@@ -32,6 +33,7 @@ import java.time.Duration;
  * @param downstreamIdempotent whether a second run of the operation is safe
  * @param outcomeResolver settles unknown outcomes, or null
  * @param failureMessageLength how much of a failure message is recorded
+ * @param failureCodec records final failures and rebuilds them for replays
  * @param listener hears what the executor noticed
  * @param customStoreRetryPolicy the store retry policy, or null for the default one
  * @param storeFailureMode fail closed or open
@@ -40,7 +42,7 @@ import java.time.Duration;
  * @param clock the wall clock
  * @param ticker the monotonic clock
  * @param sleeper waits between polls
- * @param scheduler runs heartbeats
+ * @param scheduler runs heartbeats, and the store calls and polls of asynchronous calls
  * @param random jitter
  * @param <T> the result type
  */
@@ -57,6 +59,7 @@ public record ExecutorSettings<T>(
         boolean downstreamIdempotent,
         OutcomeResolver<T> outcomeResolver,
         int failureMessageLength,
+        FailureCodec failureCodec,
         IdempotencyListener listener,
         RetryPolicy customStoreRetryPolicy,
         StoreFailureMode storeFailureMode,

@@ -8,9 +8,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default scheduler of lease renewals: one daemon timer thread that only fires, and a pool of daemon
- * threads that run the renewals (blocking store calls) and nothing else, so that renewals never queue
- * behind the application's work in the common pool.
+ * The default scheduler of lease renewals and of the store calls of asynchronous executions: one daemon timer
+ * thread that only fires, and a pool of daemon threads that run those blocking store calls and nothing else, so
+ * that they never queue behind the application's work in the common pool.
  */
 public final class LeaseRenewals {
 

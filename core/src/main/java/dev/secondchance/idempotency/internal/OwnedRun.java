@@ -22,57 +22,108 @@ import org.slf4j.LoggerFactory;
  * The caller that owns the claim: settles an earlier unknown outcome if it took one over, runs the
  * operation, and writes its outcome through the fence.
  */
-final class OwnedRun<T, E extends Exception> {
+final class OwnedRun<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnedRun.class);
 
     private final ExecutorSettings<T> settings;
     private final StoreCalls storeCalls;
     private final String token;
-    private final IdempotentOperation<? extends T, E> operation;
     private final IdempotencyRecord claim;
     private final IdempotencyRecord previous;
     private final long claimedAtNanos;
+    private final RunContext context;
+    private Heartbeat heartbeat;
 
-    OwnedRun(ExecutorSettings<T> settings, StoreCalls storeCalls, String token,
-            IdempotentOperation<? extends T, E> operation, ClaimResult acquired, long claimedAtNanos) {
+    OwnedRun(ExecutorSettings<T> settings, StoreCalls storeCalls, String token, ClaimResult acquired,
+            long claimedAtNanos) {
         this.settings = settings;
         this.storeCalls = storeCalls;
         this.token = token;
-        this.operation = operation;
         this.claim = acquired.record();
         this.previous = acquired.previous();
         this.claimedAtNanos = claimedAtNanos;
+        this.context = new RunContext(token, claim.key(), claim.version());
     }
 
-    T run() throws E {
-        RunContext context = new RunContext(token, claim.key(), claim.version());
-        Heartbeat heartbeat = Heartbeat.start(settings, claim, context, claimedAtNanos);
-        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())
-                && settings.outcomeResolver() != null) {
-            Resolution<T> resolution = resolve(context, heartbeat);
-            if (resolution.kind() == Resolution.Kind.APPLIED) {
-                heartbeat.stop();
-                return record(resolution.result());
-            }
+    /** The blocking run: {@link #start}, then the operation on this thread, then its outcome recorded. */
+    <E extends Exception> T run(IdempotentOperation<? extends T, E> operation) throws E {
+        Resolution<T> resolved = start();
+        if (resolved != null) {
+            return succeeded(resolved.result());
         }
         T result;
         try {
             result = operation.run(context);
         } catch (Throwable failure) { // every failure, Errors included, decides the claim's fate
-            heartbeat.stop();
-            settle(failure);
+            failed(failure);
             throw Sneaky.<E>rethrow(failure);
         }
+        return succeeded(result);
+    }
+
+    /** @return the context to hand the operation */
+    RunContext context() {
+        return context;
+    }
+
+    /**
+     * Starts the heartbeat and, if this claim took over an unknown outcome and a resolver is set, settles it.
+     *
+     * @return the resolver's APPLIED answer (then pass its result to {@link #succeeded}), or null: run the
+     *     operation
+     * @throws OutcomeUnknownException if the resolver could not settle it (the outcome stays unknown)
+     */
+    Resolution<T> start() {
+        heartbeat = Heartbeat.start(settings, claim, context, claimedAtNanos);
+        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())
+                && settings.outcomeResolver() != null) {
+            Resolution<T> resolution = resolve(context, heartbeat);
+            if (resolution.kind() == Resolution.Kind.APPLIED) {
+                return resolution;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The operation returned: records the result through the fence.
+     *
+     * @return the result
+     * @throws IdempotencyException (a {@link LeaseLostException}, {@link ResultTooLargeException},
+     *     {@link IncompatibleResultException} or {@link StoreUnavailableException}) if it cannot be recorded
+     */
+    T succeeded(T result) {
         heartbeat.stop();
         return record(result);
     }
 
+    /** The operation failed: its failure policy decides the claim's fate; the caller rethrows it. */
+    void failed(Throwable failure) {
+        heartbeat.stop();
+        settle(failure);
+    }
+
+    /**
+     * Gives the claim back without running the operation (its caller went away first): an unknown outcome
+     * this claim took over is put back; anything else is released, which is safe as nothing ran under it.
+     */
+    void abandon() {
+        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())) {
+            keep(unknownOfPrevious(), null);
+            return;
+        }
+        try {
+            release(false);
+        } catch (StoreUnavailableException unavailable) {
+            LOG.warn("could not release the unused claim on token '{}'; once its lease ends it counts as an unknown "
+                    + "outcome", token, unavailable);
+        }
+    }
+
     /** Asks the resolver; on anything but an answer it keeps the outcome unknown under this claim and throws. */
     private Resolution<T> resolve(RunContext context, Heartbeat heartbeat) {
-        Completion unknown = previous.status() == RecordStatus.COMPLETED
-                ? previous.completion()
-                : Completion.outcomeUnknown(null, null);
+        Completion unknown = unknownOfPrevious();
         Resolution<T> resolution;
         try {
             resolution = settings.outcomeResolver().resolve(context);
@@ -91,6 +142,10 @@ final class OwnedRun<T, E extends Exception> {
             throw new OutcomeUnknownException(token, unknown.failureType(), null);
         }
         return resolution;
+    }
+
+    private Completion unknownOfPrevious() {
+        return previous.status() == RecordStatus.COMPLETED ? previous.completion() : Completion.outcomeUnknown(null, null);
     }
 
     private void keep(Completion unknown, Exception resolverFailure) {
@@ -145,18 +200,21 @@ final class OwnedRun<T, E extends Exception> {
     private void settle(Throwable failure, FailureDisposition disposition) {
         try {
             switch (disposition) {
-                case RELEASE -> {
-                    if (!storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(),
-                            claim.owner(), claim.version()), true, null)) {
-                        LOG.debug("release of token '{}' fenced: another caller already took it over", token);
-                    }
-                }
-                case FINAL -> recordFailure(failure, Completion.failure(failure.getClass().getName(), message(failure)));
+                case RELEASE -> release(true);
+                case FINAL -> recordFailure(failure, FailureRecords.finalFailure(settings, failure));
                 case OUTCOME_UNKNOWN -> recordFailure(failure,
-                        Completion.outcomeUnknown(failure.getClass().getName(), message(failure)));
+                        Completion.outcomeUnknown(failure.getClass().getName(),
+                                FailureRecords.message(settings, failure)));
             }
         } catch (StoreUnavailableException unavailable) {
             failure.addSuppressed(unavailable);
+        }
+    }
+
+    private void release(boolean operationRan) {
+        if (!storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(), claim.owner(),
+                claim.version()), operationRan, null)) {
+            LOG.debug("release of token '{}' fenced: another caller already took it over", token);
         }
     }
 
@@ -164,15 +222,6 @@ final class OwnedRun<T, E extends Exception> {
         if (complete(recorded, true, null) == CompleteResult.FENCED) {
             failure.addSuppressed(new LeaseLostException(token, claim.version(), null));
         }
-    }
-
-    private String message(Throwable failure) {
-        String message = failure.getMessage();
-        int keep = settings.failureMessageLength();
-        if (keep == 0 || message == null) {
-            return null;
-        }
-        return message.length() <= keep ? message : message.substring(0, keep);
     }
 
     private CompleteResult complete(Completion completion, boolean operationRan, Object result) {

@@ -2,12 +2,18 @@ package dev.secondchance.idempotency.internal;
 
 import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.internal.Causes;
 import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryPolicy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** Runs store calls under the store retry policy and turns what is left into {@link StoreUnavailableException}. */
 final class StoreCalls {
+
+    static final String CLAIM = "claim the token";
+    static final String READ = "read the record";
 
     private final RetryPolicy policy;
 
@@ -24,13 +30,34 @@ final class StoreCalls {
     <R> R call(String token, String what, Supplier<R> storeCall, boolean operationRan, Object result) {
         try {
             return policy.call(storeCall::get);
-        } catch (RetryInterruptedException interrupted) {
-            throw new StoreUnavailableException(token, "interrupted while retrying the idempotency store to " + what
-                    + outcome(operationRan), interrupted, operationRan, result);
         } catch (RuntimeException failure) {
-            throw new StoreUnavailableException(token, "the idempotency store failed to " + what + " after retries ("
-                    + failure + ")" + outcome(operationRan), failure, operationRan, result);
+            throw unavailable(token, what, failure, operationRan, result);
         }
+    }
+
+    /**
+     * Calls the store on {@code executor}, never on this thread, with the policy's waits scheduled (no thread
+     * parked between retries); the operation has not run.
+     *
+     * @return completes with the answer, or exceptionally with a {@link StoreUnavailableException}
+     */
+    <R> CompletableFuture<R> callAsync(String token, String what, Supplier<R> storeCall, Executor executor) {
+        return policy.callAsync(() -> CompletableFuture.supplyAsync(storeCall, executor)).handle((answer, failure) -> {
+            if (failure != null) {
+                throw unavailable(token, what, Causes.unwrapAsync(failure), false, null);
+            }
+            return answer;
+        });
+    }
+
+    private static StoreUnavailableException unavailable(String token, String what, Throwable failure,
+            boolean operationRan, Object result) {
+        if (failure instanceof RetryInterruptedException) {
+            return new StoreUnavailableException(token, "interrupted while retrying the idempotency store to " + what
+                    + outcome(operationRan), failure, operationRan, result);
+        }
+        return new StoreUnavailableException(token, "the idempotency store failed to " + what + " after retries ("
+                + failure + ")" + outcome(operationRan), failure, operationRan, result);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.secondchance.retry.RetryInterruptedException;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.http.internal.Jdk21Lifecycle;
 import dev.secondchance.retry.http.internal.LatestResponse;
+import dev.secondchance.retry.http.internal.RequestSafety;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -42,14 +43,31 @@ import javax.net.ssl.SSLParameters;
  * policy's {@code maxRetryAfter} ends the call at once. A response is never turned into an exception: when
  * the retries end on a retryable response (say a 503 each time), that last response is returned.
  *
- * <p><b>What is sent again.</b> The same {@link HttpRequest}, unchanged, every attempt. Its
- * {@link HttpRequest#timeout() timeout} limits each attempt; the policy's deadline stops further retries
- * but does not cut an attempt in flight short. The request is re-sent whatever its method: give non-idempotent requests (a {@code POST} without an
- * idempotency key) a policy that does not retry them. A body must be replayable: the JDK's
- * {@code BodyPublishers} ({@code ofString}, {@code ofByteArray}, {@code ofFile}, ...) are, but
- * {@code ofInputStream} with a supplier that returns the same, already read stream, or a custom publisher
- * that can be subscribed to only once, sends an empty or broken body on a retry; that is the caller's
- * responsibility.
+ * <p><b>What is sent again.</b> The same {@link HttpRequest}, unchanged, every attempt (with at most an
+ * idempotency key added once before the first, see below). Its {@link HttpRequest#timeout() timeout} limits
+ * each attempt; the policy's deadline stops further retries but does not cut an attempt in flight short. A
+ * body must be replayable: the JDK's {@code BodyPublishers} ({@code ofString}, {@code ofByteArray},
+ * {@code ofFile}, ...) are, but {@code ofInputStream} with a supplier that returns the same, already read
+ * stream, or a custom publisher that can be subscribed to only once, sends an empty or broken body on a retry;
+ * that is the caller's responsibility.
+ *
+ * <p><b>Non-idempotent requests.</b> A {@code POST} or {@code PATCH} (the
+ * {@linkplain RetryingHttpClientBuilder#nonIdempotentMethods set is configurable}) that reached the server
+ * may have acted, so it is retried only when a retry is safe:
+ * <ul>
+ *   <li>it carries an {@code Idempotency-Key} header (the caller's, never replaced), which the server
+ *       deduplicates;</li>
+ *   <li>the client {@linkplain RetryingHttpClientBuilder#attachIdempotencyKey attaches a key}: one per
+ *       logical {@code send}, made before the first attempt with {@link
+ *       dev.secondchance.idempotency.IdempotencyTokens#random()} and sent with every retry of that send;</li>
+ *   <li>the failure proves the request never left: a connect failure ({@link java.net.ConnectException},
+ *       {@link java.net.http.HttpConnectTimeoutException});</li>
+ *   <li>the client was told to {@linkplain RetryingHttpClientBuilder#retryNonIdempotent retry them
+ *       regardless}.</li>
+ * </ul>
+ * Otherwise a reset, a timeout after the connection was made, or a retryable response (a 503, a 429) ends
+ * the call at once: the failure is thrown, or the response returned, as the policy's last outcome. The
+ * JDK's own client re-sends some requests by itself beneath this one (see {@code docs/http-client.md}).
  *
  * <p><b>Discarded responses.</b> The body of each response that is dropped for a retry is released before
  * the next attempt is sent: an {@code InputStream} ({@code BodyHandlers.ofInputStream()}), a
@@ -72,14 +90,18 @@ public final class RetryingHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final RetryPolicy policy;
+    private final RequestSafety safety;
 
-    private RetryingHttpClient(HttpClient delegate, RetryPolicy policy) {
+    RetryingHttpClient(HttpClient delegate, RetryPolicy policy, RequestSafety safety) {
         this.delegate = delegate;
         this.policy = policy;
+        this.safety = safety;
     }
 
     /**
-     * Wraps a client. Do not wrap a {@code RetryingHttpClient} again: the attempts would multiply.
+     * Wraps a client with the {@linkplain RetryingHttpClientBuilder defaults}: {@code POST} and {@code PATCH}
+     * requests are retried only with an {@code Idempotency-Key} header of the caller's, or after a connect
+     * failure. Do not wrap a {@code RetryingHttpClient} again: the attempts would multiply.
      *
      * @param delegate the client that sends each attempt; its settings (timeouts, redirects, proxy, TLS,
      *     executor) apply unchanged
@@ -89,8 +111,25 @@ public final class RetryingHttpClient extends HttpClient {
      * @throws NullPointerException if an argument is null
      */
     public static RetryingHttpClient of(HttpClient delegate, RetryPolicy policy) {
-        return new RetryingHttpClient(Objects.requireNonNull(delegate, "delegate"),
-                Objects.requireNonNull(policy, "policy"));
+        return builder(delegate, policy).build();
+    }
+
+    /**
+     * Starts a builder, to say which methods are not idempotent and what makes their retries safe (attach
+     * idempotency keys, or retry them regardless).
+     *
+     * @param delegate the client that sends each attempt
+     * @param policy the retry policy
+     * @return a new mutable builder with the defaults
+     * @throws NullPointerException if an argument is null
+     */
+    public static RetryingHttpClientBuilder builder(HttpClient delegate, RetryPolicy policy) {
+        return new RetryingHttpClientBuilder(delegate, policy);
+    }
+
+    /** @return a builder with this client's settings, to derive a changed copy */
+    public RetryingHttpClientBuilder toBuilder() {
+        return RetryingHttpClientBuilder.from(delegate, policy, safety);
     }
 
     /** @return the wrapped client */
@@ -145,11 +184,13 @@ public final class RetryingHttpClient extends HttpClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
         Objects.requireNonNull(options, "options");
+        RequestSafety.Prepared prepared = safety.prepare(request, policy);
+        HttpRequest sent = prepared.request();
         LatestResponse<T> latest = new LatestResponse<>();
         try {
-            return policy.call(options, () -> {
+            return prepared.policy().call(options, () -> {
                 latest.discard();
-                return latest.remember(delegate.send(request, responseBodyHandler));
+                return latest.remember(delegate.send(sent, responseBodyHandler));
             });
         } catch (RetryInterruptedException e) {
             latest.discard();
@@ -203,10 +244,12 @@ public final class RetryingHttpClient extends HttpClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseBodyHandler, "responseBodyHandler");
         Objects.requireNonNull(options, "options");
+        RequestSafety.Prepared prepared = safety.prepare(request, policy);
+        HttpRequest sent = prepared.request();
         LatestResponse<T> latest = new LatestResponse<>();
-        CompletableFuture<HttpResponse<T>> call = policy.callAsync(options, () -> {
+        CompletableFuture<HttpResponse<T>> call = prepared.policy().callAsync(options, () -> {
             latest.discard();
-            return latest.remember(delegate.sendAsync(request, responseBodyHandler));
+            return latest.remember(delegate.sendAsync(sent, responseBodyHandler));
         });
         call.whenComplete((response, failure) -> {
             if (failure != null) {
@@ -338,6 +381,6 @@ public final class RetryingHttpClient extends HttpClient {
 
     @Override
     public String toString() {
-        return "RetryingHttpClient[" + delegate + ", " + policy + "]";
+        return "RetryingHttpClient[" + delegate + ", " + policy + ", " + safety + "]";
     }
 }

@@ -26,8 +26,12 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     private final RetryBudget budget;
 
     public DefaultRetryPolicy(PolicyConfig config) {
+        this(config, new PolicyMetrics(config.recordMetrics()));
+    }
+
+    private DefaultRetryPolicy(PolicyConfig config, PolicyMetrics metrics) {
         this.config = config;
-        this.metrics = new PolicyMetrics(config.recordMetrics());
+        this.metrics = metrics;
         this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
         this.budget = config.budget();
     }
@@ -108,6 +112,17 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         AsyncRetry.start(config, metrics, options.deadlineWithin(config.deadline()), operation, future,
                 future::complete);
         return future;
+    }
+
+    /**
+     * A policy that asks other classifiers but shares everything else with this one: settings, budget, rate
+     * limiter, listeners and counters (its calls show in this policy's {@link #metrics()}).
+     *
+     * @param classifiers the classifiers to ask instead
+     * @return the derived policy
+     */
+    public RetryPolicy withClassifiers(List<RetryClassifier> classifiers) {
+        return new DefaultRetryPolicy(config.withClassifiers(ClassifierChain.of(classifiers)), metrics);
     }
 
     @Override

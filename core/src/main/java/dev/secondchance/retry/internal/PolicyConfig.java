@@ -34,6 +34,15 @@ public record PolicyConfig(
         RandomSource random,
         boolean recordMetrics) {
 
+    /**
+     * @param chain the classifiers to ask instead
+     * @return these settings with other classifiers
+     */
+    public PolicyConfig withClassifiers(ClassifierChain chain) {
+        return new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, maxRetryAfter, maxRetryAfterSet, deadline,
+                chain, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random, recordMetrics);
+    }
+
     /** A builder holding these settings, sharing the stateful parts (budget, limiter, listeners). */
     public RetryPolicyBuilder toBuilder() {
         RetryPolicyBuilder builder = RetryPolicy.builder()

@@ -90,12 +90,13 @@ class RetryingHttpClientTest {
     }
 
     /**
-     * A POST, for the connection-fault tests: the JDK client itself re-sends an idempotent request (GET) once
-     * when the connection dies before the response, which would hide whether the policy retried.
+     * A POST with an idempotency key (so the client may retry it), for the connection-fault tests: the JDK
+     * client itself re-sends a GET once when the connection dies before the response, which would hide whether
+     * the policy retried.
      */
     static HttpRequest postRequest(WireMockExtension server) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + PATH)).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
+                .header("Idempotency-Key", "order-42").POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
     }
 
     /** Stubs GET {@link #PATH} to answer the responses in order, then the last one again and again. */

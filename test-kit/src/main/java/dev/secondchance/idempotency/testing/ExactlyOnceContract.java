@@ -23,6 +23,7 @@ import dev.secondchance.idempotency.ResultTooLargeException;
 import dev.secondchance.idempotency.WhenInProgress;
 import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RandomSource;
+import dev.secondchance.retry.Scheduler;
 import dev.secondchance.retry.testing.Concurrently;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.time.Clock;
@@ -33,9 +34,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,8 +49,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executor's promises, run against a real store: exactly once under concurrency, crash and
- * takeover, mismatch, oversize and expiry. Every store module extends it, as it does
+ * The executor's promises, run against a real store: exactly once under concurrency (blocking and
+ * asynchronous callers racing for the same tokens), crash and takeover, a cancelled asynchronous caller,
+ * mismatch, oversize and expiry. Every store module extends it, as it does
  * {@link IdempotencyStoreContract}.
  */
 public abstract class ExactlyOnceContract {
@@ -127,6 +132,22 @@ public abstract class ExactlyOnceContract {
         return IdempotencyTokens.random();
     }
 
+    /**
+     * An executor for {@code executeAsync}: its store calls, polls and renewals run on real threads (a store
+     * call may block on the network), each after the time line has moved on by its delay, so nothing sleeps.
+     */
+    private <T> IdempotentExecutorBuilder<T> asyncExecutor(IdempotencyStore store, ResultCodec<T> codec) {
+        Scheduler onThreads = (task, delay) -> threads.submit(() -> {
+            time.advance(delay);
+            task.run();
+        });
+        return executor(store, codec).scheduler(onThreads);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        return assertThrows(ExecutionException.class, () -> future.get(60, TimeUnit.SECONDS)).getCause();
+    }
+
     @Test
     void execute_whenManyTokensEachRacedByManyCallers_runsEachOnceAndEveryCallerGetsTheSameResult() throws Exception {
         Clock frozen = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
@@ -189,6 +210,112 @@ public abstract class ExactlyOnceContract {
         outcomes.forEach((token, seen) -> seen.stream().filter(String.class::isInstance).forEach(result ->
                 assertTrue(((String) result).startsWith(token + "/"), "token " + token + " was given " + result)));
         return outcomes;
+    }
+
+    @Test
+    void executeAsync_whenTokensAreRacedBySyncAndAsyncCallers_runsEachOnceAndEveryCallerGetsTheSameResult()
+            throws Exception {
+        Clock frozen = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        IdempotencyStore store = store(frozen);
+        IdempotentExecutor<String> executor = asyncExecutor(store, ResultCodec.utf8()).clock(frozen)
+                .waitTimeout(Duration.ofDays(1)).build();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, tokens() / 5); i++) {
+            tokens.add(token());
+        }
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        Map<String, Set<String>> results = new ConcurrentHashMap<>();
+        AtomicInteger callerNumber = new AtomicInteger();
+
+        Concurrently.call(callers(), Duration.ofSeconds(120), () -> {
+            boolean async = callerNumber.incrementAndGet() % 2 == 0;
+            for (String token : tokens) {
+                java.util.function.Supplier<String> operation = () -> token + "/" + runs
+                        .computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet() + "/" + UUID.randomUUID();
+                String result = async
+                        ? executor.executeAsync(token, REQUEST, () -> CompletableFuture.supplyAsync(operation, threads))
+                                .get(60, TimeUnit.SECONDS)
+                        : executor.execute(token, REQUEST, operation::get);
+                results.computeIfAbsent(token, t -> ConcurrentHashMap.newKeySet()).add(result);
+            }
+            return null;
+        });
+
+        assertEquals(tokens.size(), runs.size(), "every token ran");
+        runs.forEach((token, count) -> assertEquals(1, count.get(), "runs of " + token));
+        results.forEach((token, seen) -> {
+            assertEquals(1, seen.size(), "different results for one token: " + seen);
+            assertTrue(seen.iterator().next().startsWith(token + "/1/"), "token " + token + " was given " + seen);
+        });
+    }
+
+    @Test
+    void executeAsync_whenTheOperationIsCancelledWhileItRuns_noOneElseRunsItAndItsResultIsRecorded()
+            throws Exception {
+        IdempotentExecutor<String> executor = asyncExecutor(store(clock), ResultCodec.utf8())
+                .lease(Duration.ofMinutes(10)).heartbeat(Duration.ZERO).build();
+        String token = token();
+        AtomicInteger runs = new AtomicInteger();
+        CompletableFuture<String> running = new CompletableFuture<>();
+        CompletableFuture<String> started = new CompletableFuture<>();
+        CompletableFuture<String> first = executor.executeAsync(token, REQUEST, () -> {
+            runs.incrementAndGet();
+            started.complete("started");
+            return running;
+        });
+        started.get(60, TimeUnit.SECONDS);
+
+        first.cancel(true);
+        CompletableFuture<String> duplicate = executor.toBuilder().whenInProgress(WhenInProgress.FAIL_FAST).build()
+                .executeAsync(token, REQUEST, () -> CompletableFuture.completedFuture("ran " + runs.incrementAndGet()));
+        assertInstanceOf(OperationInProgressException.class, failureOf(duplicate));
+        CompletableFuture<String> waiter = executor.executeAsync(token, REQUEST,
+                () -> CompletableFuture.completedFuture("ran " + runs.incrementAndGet()));
+        running.complete("the first run's result");
+
+        assertEquals("the first run's result", waiter.get(60, TimeUnit.SECONDS));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void executeAsync_whenHolderStopsThenLeaseEnds_waitersGetOutcomeUnknownAndNothingRunsAgain() throws Exception {
+        IdempotentExecutorBuilder<String> builder = asyncExecutor(store(clock), ResultCodec.utf8())
+                .lease(Duration.ofSeconds(10)).heartbeat(Duration.ofSeconds(3));
+        String token = token();
+        CompletableFuture<String> hung = new CompletableFuture<>();
+        CompletableFuture<String> claimed = new CompletableFuture<>();
+        builder.heartbeat(Duration.ZERO).build().executeAsync(token, REQUEST, () -> {
+            claimed.complete("claimed");
+            return hung;
+        });
+        claimed.get(60, TimeUnit.SECONDS);
+        AtomicInteger runs = new AtomicInteger();
+
+        CompletableFuture<String> waiter = builder.build().executeAsync(token, REQUEST,
+                () -> CompletableFuture.completedFuture("ran " + runs.incrementAndGet()));
+
+        assertInstanceOf(OutcomeUnknownException.class, failureOf(waiter));
+        assertEquals(0, runs.get());
+        hung.complete("too late");
+    }
+
+    @Test
+    void executeAsync_whenConnectionResetAfterTheCharge_theRetryChargesNothing() {
+        IdempotentExecutor<String> executor = asyncExecutor(store(clock), ResultCodec.utf8()).build();
+        String token = token();
+        AtomicInteger charges = new AtomicInteger();
+
+        CompletableFuture<String> first = executor.executeAsync(token, REQUEST, () -> {
+            charges.incrementAndGet();
+            return CompletableFuture.failedFuture(new java.net.SocketException("Connection reset"));
+        });
+        assertInstanceOf(java.net.SocketException.class, failureOf(first));
+        CompletableFuture<String> retry = executor.executeAsync(token, REQUEST,
+                () -> CompletableFuture.completedFuture("charged again " + charges.incrementAndGet()));
+
+        OutcomeUnknownException unknown = assertInstanceOf(OutcomeUnknownException.class, failureOf(retry));
+        assertEquals("java.net.SocketException", unknown.failureType());
+        assertEquals(1, charges.get());
     }
 
     @Test

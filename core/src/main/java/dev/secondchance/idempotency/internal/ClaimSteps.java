@@ -1,0 +1,181 @@
+package dev.secondchance.idempotency.internal;
+
+import dev.secondchance.idempotency.Fingerprint;
+import dev.secondchance.idempotency.OperationInProgressException;
+import dev.secondchance.idempotency.OutcomeUnknownException;
+import dev.secondchance.idempotency.RequestMismatchException;
+import dev.secondchance.idempotency.StoreFailureMode;
+import dev.secondchance.idempotency.StoreUnavailableException;
+import dev.secondchance.idempotency.WhenInProgress;
+import dev.secondchance.idempotency.spi.ClaimRequest;
+import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
+import dev.secondchance.idempotency.spi.RecordStatus;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decisions of one call until it owns the claim or a COMPLETED record stands: what to send, what a store
+ * answer means, how long to wait before looking again. The blocking {@link Call} and the asynchronous
+ * {@link AsyncCall} make the store calls and the waits; every decision is made here. One call at a time: the
+ * drivers hand it from step to step (each step happens-before the next).
+ *
+ * <p>A claim is sent again only when a read (not the store's refusal of a claim) showed a claimable record,
+ * so a store whose clock differs from ours cannot make the loop spin.
+ */
+final class ClaimSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimSteps.class);
+
+    private final ExecutorSettings<?> settings;
+    private final StoreCalls storeCalls;
+    private final ClockSkew skew;
+    private final String token;
+    private final String key;
+    private final Fingerprint request;
+    private ClaimRequest pending;
+    private volatile long lastClaimSentAt;
+    private long deadline;
+    private boolean waiting;
+    private int polls;
+    private Duration previousDelay = Duration.ZERO;
+    private IdempotencyRecord standing;
+    private boolean fromRead;
+
+    ClaimSteps(ExecutorSettings<?> settings, StoreCalls storeCalls, ClockSkew skew, String token,
+            Fingerprint request) {
+        this.settings = settings;
+        this.storeCalls = storeCalls;
+        this.skew = skew;
+        this.token = token;
+        this.key = settings.storeKey(token);
+        this.request = request;
+    }
+
+    /** What the driver does next. */
+    record Next(Kind kind, Duration delay, ClaimResult claim) {
+        enum Kind { CLAIM, READ_AFTER, DONE }
+
+        private static final Next CLAIM = new Next(Kind.CLAIM, null, null);
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** @return when the last claim was sent, on the ticker: the acquired lease began at the latest then */
+    long lastClaimSentAt() {
+        return lastClaimSentAt;
+    }
+
+    /** @return the store call of the next claim (the first one, or the one a read showed to be possible) */
+    Supplier<ClaimResult> claim() {
+        ClaimRequest claim = pending != null ? pending : newClaim();
+        pending = null;
+        return () -> {
+            lastClaimSentAt = settings.ticker().nanoTime();
+            return settings.store().claim(claim);
+        };
+    }
+
+    /** @return the store call that reads the standing record */
+    Supplier<Optional<IdempotencyRecord>> read() {
+        return () -> settings.store().read(key);
+    }
+
+    /**
+     * Decides on a first claim that could not reach the store: with {@link StoreFailureMode#FAIL_OPEN} the
+     * operation runs without protection (this logs it), else the failure stands.
+     *
+     * @throws StoreUnavailableException {@code unavailable}, when the executor fails closed
+     */
+    void onFirstClaimUnavailable(StoreUnavailableException unavailable) {
+        if (settings.storeFailureMode() != StoreFailureMode.FAIL_OPEN) {
+            throw unavailable;
+        }
+        LOG.warn("idempotency store unavailable; running the operation for token '{}' without protection "
+                + "(FAIL_OPEN)", token, unavailable);
+    }
+
+    /** The store answered a claim. */
+    Next afterClaim(ClaimResult result) {
+        storeCalls.requireKey(token, key, result.record());
+        if (result.acquired()) {
+            return new Next(Next.Kind.DONE, null, result);
+        }
+        standing = result.record();
+        fromRead = false;
+        return decide();
+    }
+
+    /** The store answered a read. */
+    Next afterRead(Optional<IdempotencyRecord> record) {
+        record.ifPresent(found -> storeCalls.requireKey(token, key, found));
+        standing = record.orElse(null);
+        fromRead = true;
+        return decide();
+    }
+
+    private Next decide() {
+        if (!waiting) {
+            waiting = true;
+            deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
+        }
+        long now = settings.clock().millis();
+        ClaimRequest next = newClaim();
+        if (fromRead && (standing == null || standing.isClaimableBy(next, now))) {
+            pending = next;
+            return Next.CLAIM;
+        }
+        if (!standing.fingerprint().equals(request.hex())) {
+            throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
+        }
+        if (standing.status() == RecordStatus.COMPLETED) {
+            return new Next(Next.Kind.DONE, null, ClaimResult.existing(standing));
+        }
+        if (standing.isOutcomeUnknown(now) && !settings.takeover()) {
+            throw new OutcomeUnknownException(token, null, null);
+        }
+        Duration leaseLeft = leaseLeft(now);
+        skew.check(token, standing, now);
+        if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
+            throw new OperationInProgressException(token, leaseLeft);
+        }
+        long untilDeadline = deadline - settings.ticker().nanoTime();
+        if (untilDeadline <= 0) {
+            throw new OperationInProgressException(token, leaseLeft);
+        }
+        Duration backoff = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
+        previousDelay = backoff;
+        return new Next(Next.Kind.READ_AFTER, pollDelay(backoff, leaseLeft, untilDeadline), null);
+    }
+
+    /** @return the exception of a wait that ends now (interrupted, or its future cancelled) */
+    OperationInProgressException stoppedWaiting() {
+        return new OperationInProgressException(token, standing == null ? Duration.ZERO
+                : leaseLeft(settings.clock().millis()));
+    }
+
+    private ClaimRequest newClaim() {
+        return new ClaimRequest(key, request.hex(), UUID.randomUUID().toString(), settings.lease(), settings.ttl(),
+                settings.takeover());
+    }
+
+    /**
+     * The backoff's delay, but never past the moment the holder's lease ends (when its fate shows) nor past
+     * the wait's deadline (a last poll happens at the deadline itself).
+     */
+    private static Duration pollDelay(Duration backoff, Duration leaseLeft, long untilDeadlineNanos) {
+        Duration untilLeaseEnds = leaseLeft.plusMillis(1);
+        Duration delay = backoff.compareTo(untilLeaseEnds) <= 0 ? backoff : untilLeaseEnds;
+        return delay.toNanos() <= untilDeadlineNanos ? delay : Duration.ofNanos(untilDeadlineNanos);
+    }
+
+    private Duration leaseLeft(long now) {
+        return Duration.ofMillis(Math.max(0, standing.leaseExpiresAtMillis() - now));
+    }
+}
