@@ -69,7 +69,7 @@ class AwsCauseGraphsGenerativeTest {
         return new Throwable[] {wrapped, SdkClientException.builder().message("deep").cause(chain).build()};
     }
 
-    @RepeatedTest(10)
+    @RepeatedTest(5)
     void classifiers_whenCausesCycleOrAre10000Deep_endWithAVerdict(RepetitionInfo repetition) {
         String fixed = System.getProperty("sc.seed");
         long seed = fixed != null ? Long.parseLong(fixed) : BASE_SEED + repetition.getCurrentRepetition();
