@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -56,6 +57,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dsc.soak.minutes=10}. See docs/quality.md.
  */
 @EnabledIfSystemProperty(named = "sc.soak.minutes", matches = "\\d+")
+@DisabledIfSystemProperty(named = "sc.logContent", matches = "true") // the log-content execution's JVM
 class IdempotentExecutorSoakTest {
 
     private static final int CALLERS = 64;
