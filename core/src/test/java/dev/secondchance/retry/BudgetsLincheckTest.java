@@ -1,6 +1,7 @@
 package dev.secondchance.retry;
 
 import dev.secondchance.retry.internal.TokenBucketBudget;
+import dev.secondchance.retry.testing.LincheckOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +21,7 @@ import org.junit.jupiter.api.Test;
 class BudgetsLincheckTest {
 
     static ModelCheckingOptions options() {
-        return new ModelCheckingOptions()
-                .iterations(Integer.getInteger("sc.lincheck.iterations", 10))
-                .invocationsPerIteration(Integer.getInteger("sc.lincheck.invocations", 500))
-                .threads(3)
-                .actorsPerThread(3)
-                .actorsBefore(2)
-                .actorsAfter(1)
-                // the ratio budget sums ten slices under its lock: a bounded loop, not a spin
-                .loopBound(1000);
+        return LincheckOptions.modelChecking();
     }
 
     @Test
