@@ -23,6 +23,9 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  */
 public final class PeerSchedules {
 
+    /** The peers' schedules' names. */
+    public static final List<String> NAMES = List.of("sdk-legacy", "sdk-2026", "resilience4j", "failsafe");
+
     private static final Duration SDK_CAP = Duration.ofSeconds(20);
     private static final Duration NO_CAP = Duration.ofDays(1);
 
