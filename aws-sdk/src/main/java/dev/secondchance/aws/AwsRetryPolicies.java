@@ -98,7 +98,7 @@ public final class AwsRetryPolicies {
         return sdkSchedule(Duration.ofMillis(100), 3).budget(RetryBudget.tokenBucket(500, 5, 1));
     }
 
-    /** The SDK's exponential delay: its wait after the n-th failure is {@code base × 2^(n-1)}, ours {@code b × 2^n}. */
+    /** The SDK's window after the n-th failure is {@code base × 2^(n-1)}; ours is {@code b × 2^n}. */
     private static RetryPolicyBuilder sdkSchedule(Duration transientBase, int attempts) {
         return builder()
                 .maxAttempts(attempts)

@@ -69,7 +69,7 @@ public final class Demo {
                 Option.value("time-limit-s", "SECONDS", "15", "time bound of each live client's request"),
                 Option.flag("skip-simulation", "run only the live herd"),
                 Option.flag("skip-live", "run only the simulated herd"),
-                Option.flag("skip-scaled", "skip the herd at 100 x scale on virtual time (it runs after the live one)"));
+                Option.flag("skip-scaled", "skip the herd at 100 x scale on virtual time (runs after the live one)"));
     }
 
     private static void run(Options options) throws IOException, InterruptedException {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code live.csv}: one row per strategy and mode ({@code shared}, {@code fleet}, {@code hint}). {@code all_done_ms} is empty when some client never
+ * Writes {@code live.csv}: one row per strategy and mode ({@code shared}, {@code fleet}, {@code hint}).
+ * {@code all_done_ms} is empty when some client never
  * succeeded (then there is no time at which every client had).
  */
 public final class LiveCsv {

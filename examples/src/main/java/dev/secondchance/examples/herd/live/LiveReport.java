@@ -72,7 +72,8 @@ public final class LiveReport {
             boolean exactHigh = exact.map(x -> x.peakPer100msAfterRecovery()
                     > EXACT_HINT_PEAK_RATIO * settings.capacityPerSlot()).orElse(true);
             checks.add(new Check(format("hint: the default policy's peak after recovery <= %.0f per 100 ms, where "
-                    + "exact hint-honouring peaks above %.0f", limit, EXACT_HINT_PEAK_RATIO * settings.capacityPerSlot()),
+                    + "exact hint-honouring peaks above %.0f", limit,
+                    EXACT_HINT_PEAK_RATIO * settings.capacityPerSlot()),
                     d.peakPer100msAfterRecovery() <= limit && exactHigh,
                     format("%d vs %s", d.peakPer100msAfterRecovery(), exact.map(x -> String.valueOf(
                             x.peakPer100msAfterRecovery())).orElse("(exact row not run)"))));

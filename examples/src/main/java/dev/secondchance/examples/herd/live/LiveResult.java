@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  */
 public record LiveResult(String strategy, LiveMode mode, LiveStrategy.Role role, int clients, long totalRequests,
         long rejected, int peakPer100msAfterRecovery, OptionalLong allDoneMs, long lastEndMs, int gaveUp,
-        long earlySends, Map<String, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot, Duration outage) {
+        long earlySends, Map<String, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot,
+        Duration outage) {
 
     /** Copies the mutable fields. */
     public LiveResult {

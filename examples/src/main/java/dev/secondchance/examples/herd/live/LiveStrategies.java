@@ -79,7 +79,8 @@ public final class LiveStrategies {
                 new LiveStrategy("sdk-standard-legacy", "AWS SDK StandardRetryStrategy.builder(false): 100 ms x 2^n, "
                         + "cap 20 s, bucket 500, cost 5", Role.PEER_DEFAULT, SdkClients.standard(false), ALL),
                 new LiveStrategy("sdk-standard-2026", "AWS SDK StandardRetryStrategy.builder(true): 50 ms x 2^n, "
-                        + "bucket 500, transient cost 14, hint clamped", Role.PEER_DEFAULT, SdkClients.standard(true), ALL),
+                        + "bucket 500, transient cost 14, hint clamped", Role.PEER_DEFAULT, SdkClients.standard(true),
+                        ALL),
                 new LiveStrategy("sdk-adaptive-legacy", "AWS SDK AdaptiveRetryStrategy.builder(false), 503 as "
                         + "throttling", Role.PEER, SdkClients.adaptive(false), Set.of(SHARED, FLEET)),
                 new LiveStrategy("sdk-adaptive-2026", "AWS SDK AdaptiveRetryStrategy.builder(true), 503 as "

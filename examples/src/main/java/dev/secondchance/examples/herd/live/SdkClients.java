@@ -100,8 +100,8 @@ final class SdkClients {
             try {
                 next = strategy.refreshRetryToken(refresh.build());
             } catch (TokenAcquisitionFailedException e) {
-                return end(process, "SDK: " + (e.getMessage().contains("capacity") ? "TOKEN_BUCKET_EMPTY"
-                        : "NO_RETRY"), response, failure);
+                boolean bucketEmpty = String.valueOf(e.getMessage()).contains("cost of retrying");
+                return end(process, "SDK: " + (bucketEmpty ? "TOKEN_BUCKET_EMPTY" : "NO_RETRY"), response, failure);
             }
             if (!process.endsBeforeDeadline(next.delay())) {
                 return end(process, "DEADLINE_EXCEEDED", response, failure);

@@ -55,7 +55,8 @@ final class SendCountingHttpClient extends HttpClient {
             earlySends.increment();
         }
         HttpResponse<T> response = delegate.send(request, handler);
-        Duration hint = ServerHints.parseDeltaSeconds(response.headers().firstValue(ServerHints.RETRY_AFTER).orElse(null));
+        Duration hint = ServerHints.parseDeltaSeconds(
+                response.headers().firstValue(ServerHints.RETRY_AFTER).orElse(null));
         hintEnd[0] = hint == null ? Long.MIN_VALUE : elapsedNanos.getAsLong() + hint.toNanos();
         return response;
     }

@@ -109,7 +109,8 @@ public final class ScaledHerd {
         Path file = out.resolve(FILE_NAME);
         CsvFile.write(file, "mode,strategy,clients,total_requests,peak_per_100ms_after_recovery,all_done_ms,gave_up,"
                 + "early_sends", csv);
-        Optional<Check> agreement = live.isEmpty() ? Optional.empty() : Optional.of(agreement(rows, live, liveCapacityPerSlot));
+        Optional<Check> agreement = live.isEmpty() ? Optional.empty()
+                : Optional.of(agreement(rows, live, liveCapacityPerSlot));
         agreement.ifPresent(check -> console.println(check.line()));
         return new ScaledRun(rows, agreement, file);
     }

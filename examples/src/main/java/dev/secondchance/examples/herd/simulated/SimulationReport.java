@@ -101,7 +101,8 @@ public final class SimulationReport {
         checks.add(new Check("decorrelated jitter finishes a little sooner than full",
                 d.meanCompletionMs() < f.meanCompletionMs(),
                 ratio(d.meanCompletionMs(), f.meanCompletionMs(), "ms, decorrelated vs full")));
-        checks.add(new Check("exponential without jitter is by far the slowest of Brooker's and the library's", slowest(x),
+        checks.add(new Check("exponential without jitter is by far the slowest of Brooker's and the library's",
+                slowest(x),
                 ratio(x.meanCompletionMs(), f.meanCompletionMs(), "ms, exponential vs full")));
         checks.add(target(f));
         return checks;
