@@ -184,14 +184,14 @@ class SdkRetryStrategyDynamoDbTest {
     }
 
     @Test
-    void putItem_whenServerSendsAmzRetryAfter_waitsForTheHint() {
+    void putItem_whenServerSendsAmzRetryAfter_waitsForTheHintThenTheThrottlingBackoff() {
         proxy.script("PutItem", awsError(503, "InternalServerError").withHeader("x-amz-retry-after", "30"));
 
         try (DynamoDbClient client = client(strategy(policy().maxRetryAfter(Duration.ofSeconds(1))))) {
             client.putItem(Items.put(table, "hinted"));
         }
 
-        assertEquals(List.of(Duration.ofMillis(30)), listener.delays());
+        assertEquals(List.of(Duration.ofMillis(30).plus(THROTTLING_BACKOFF)), listener.delays());
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.HintRule;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryBudget;
@@ -161,27 +162,36 @@ class SecondChanceRetryStrategyTest {
     }
 
     @Test
-    void refreshRetryToken_whenAmzRetryAfterLonger_waitsForTheServer() {
+    void refreshRetryToken_whenAmzRetryAfterLonger_waitsTheHintThenTheThrottlingBackoff() {
         SecondChanceRetryStrategy strategy = strategy(fixed());
+
+        assertEquals(Duration.ofMillis(250).plus(THROTTLING_BACKOFF), refresh(strategy, acquire(strategy),
+                service(503, "ServiceUnavailable", "x-amz-retry-after", "250")).delay());
+    }
+
+    @Test
+    void refreshRetryToken_whenSdkSuggestsLongerDelay_waitsForItThenSpreads() {
+        SecondChanceRetryStrategy strategy = strategy(fixed().maxRetryAfter(Duration.ofSeconds(5)));
+
+        assertEquals(Duration.ofSeconds(2).plus(THROTTLING_BACKOFF), refresh(strategy, acquire(strategy),
+                service(503, "ServiceUnavailable"), Duration.ofSeconds(2)).delay());
+    }
+
+    @Test
+    void refreshRetryToken_whenTheRuleIsFloorAndTheHintIsLonger_waitsExactlyTheHint() {
+        SecondChanceRetryStrategy strategy = strategy(fixed().hintRule(HintRule.FLOOR));
 
         assertEquals(Duration.ofMillis(250), refresh(strategy, acquire(strategy),
                 service(503, "ServiceUnavailable", "x-amz-retry-after", "250")).delay());
     }
 
     @Test
-    void refreshRetryToken_whenSdkSuggestsLongerDelay_waitsForIt() {
-        SecondChanceRetryStrategy strategy = strategy(fixed().maxRetryAfter(Duration.ofSeconds(5)));
-
-        assertEquals(Duration.ofSeconds(2), refresh(strategy, acquire(strategy),
-                service(503, "ServiceUnavailable"), Duration.ofSeconds(2)).delay());
-    }
-
-    @Test
     void refreshRetryToken_whenSdkSuggestionAboveDefaultLimit_stopsWithHintTooLong() {
         SecondChanceRetryStrategy strategy = strategy(fixed());
 
-        assertEquals(Duration.ofSeconds(5), refresh(strategy, acquire(strategy), service(503, "ServiceUnavailable"),
-                Duration.ofSeconds(5)).delay(), "the default limit is core's: at least 5 s, whatever the backoff caps");
+        assertEquals(Duration.ofSeconds(5).plus(THROTTLING_BACKOFF), refresh(strategy, acquire(strategy),
+                service(503, "ServiceUnavailable"), Duration.ofSeconds(5)).delay(),
+                "the default limit is core's: at least 5 s, whatever the backoff caps");
         assertEquals(EndReason.HINT_TOO_LONG, stopReason(strategy, acquire(strategy), service(503, "ServiceUnavailable"),
                 Duration.ofMillis(5_001)));
     }
@@ -368,7 +378,7 @@ class SecondChanceRetryStrategyTest {
     void treatAsThrottling_whenServerHints_keepsTheHint() {
         SecondChanceRetryStrategy strategy = sdkBuilder().treatAsThrottling(e -> true).build();
 
-        assertEquals(Duration.ofMillis(900), refresh(strategy, acquire(strategy),
+        assertEquals(Duration.ofMillis(900).plus(THROTTLING_BACKOFF), refresh(strategy, acquire(strategy),
                 service(503, "ServiceUnavailable", "x-amz-retry-after", "900")).delay());
     }
 

@@ -25,6 +25,20 @@ public interface RetryBudget {
      */
     boolean tryAcquireRetry();
 
+    /**
+     * Asks for permission to retry after a failure of the given kind; a granted permission is spent. A
+     * budget may charge a retry after throttling differently from one after a transient failure, as the
+     * AWS SDK's 2026 defaults do ({@link #tokenBucket(int, int, int, int)}). By default the cause does not
+     * matter: this calls {@link #tryAcquireRetry()}.
+     *
+     * @param cause {@link Verdict.Kind#THROTTLED} after throttling, {@link Verdict.Kind#RETRY} after any
+     *     other retryable failure
+     * @return true if the retry may go ahead, false if the budget is empty
+     */
+    default boolean tryAcquireRetry(Verdict.Kind cause) {
+        return tryAcquireRetry();
+    }
+
     /** Called once when a call succeeds. */
     void onSuccess();
 
@@ -50,7 +64,25 @@ public interface RetryBudget {
      * @throws IllegalArgumentException if a value is out of range
      */
     static RetryBudget tokenBucket(int capacity, int retryCost, int refund) {
-        return new TokenBucketBudget(capacity, retryCost, refund);
+        return new TokenBucketBudget(capacity, retryCost, retryCost, refund);
+    }
+
+    /**
+     * A token bucket that charges a retry by its cause: {@code transientCost} tokens after a transient failure
+     * ({@link Verdict.Kind#RETRY}), {@code throttlingCost} after throttling ({@link Verdict.Kind#THROTTLED});
+     * each success puts back {@code refund}, never above {@code capacity}. It starts full. The AWS SDK's 2026
+     * defaults are {@code tokenBucket(500, 14, 5, refund)}: a throttled client already slows down, a
+     * transient failure is the likelier sign of a broken dependency, so it costs more.
+     *
+     * @param capacity the number of tokens, {@code >= 1}
+     * @param transientCost tokens a retry after a transient failure takes, {@code >= 1}
+     * @param throttlingCost tokens a retry after throttling takes, {@code >= 1}
+     * @param refund tokens a success returns, {@code >= 0}
+     * @return a new token bucket
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    static RetryBudget tokenBucket(int capacity, int transientCost, int throttlingCost, int refund) {
+        return new TokenBucketBudget(capacity, transientCost, throttlingCost, refund);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
  *   <tr><td>maxAttempts</td><td>3 (the first attempt and two retries)</td></tr>
  *   <tr><td>backoff</td><td>{@link Backoff#classic()}: full jitter, 100 ms × 4^n, cap 5 s</td></tr>
  *   <tr><td>throttlingBackoff</td><td>full jitter, 250 ms × 4^n, cap 5 s</td></tr>
+ *   <tr><td>hintRule</td><td>{@link HintRule#SPREAD}: a server's hint, then the backoff's delay</td></tr>
  *   <tr><td>maxRetryAfter</td><td>the largest of 5 s and the caps of the two backoffs</td></tr>
  *   <tr><td>deadline</td><td>none</td></tr>
  *   <tr><td>classifiers</td><td>{@link Classifiers#defaults()}</td></tr>
@@ -44,6 +45,7 @@ public final class RetryPolicyBuilder {
     private Backoff backoff = Backoff.classic();
     private Backoff throttlingBackoff = DEFAULT_THROTTLING_BACKOFF;
     private Duration maxRetryAfter;
+    private HintRule hintRule = HintRule.SPREAD;
     private Duration deadline;
     private List<RetryClassifier> classifiers = new ArrayList<>(Classifiers.defaults());
     private RetryBudget budget;
@@ -105,6 +107,20 @@ public final class RetryPolicyBuilder {
      */
     public RetryPolicyBuilder maxRetryAfter(Duration maxRetryAfter) {
         this.maxRetryAfter = Checks.nonNegative(maxRetryAfter, "maxRetryAfter");
+        return this;
+    }
+
+    /**
+     * How a server's hint and the backoff's delay make the wait: {@link HintRule#SPREAD} (the default) waits
+     * the hint and then the backoff's jittered delay, so clients sent the same hint do not come back in the
+     * same instant; {@link HintRule#FLOOR} waits the longer of the two. Neither sends before the hint.
+     *
+     * @param hintRule the rule
+     * @return this builder
+     * @throws NullPointerException if {@code hintRule} is null
+     */
+    public RetryPolicyBuilder hintRule(HintRule hintRule) {
+        this.hintRule = Checks.notNull(hintRule, "hintRule");
         return this;
     }
 
@@ -250,7 +266,7 @@ public final class RetryPolicyBuilder {
                     "maxRetryAfter (" + maxRetryAfter + ") must be <= deadline (" + deadline + ")");
         }
         return new DefaultRetryPolicy(new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, hintLimit,
-                maxRetryAfter != null, deadline, ClassifierChain.of(classifiers),
+                maxRetryAfter != null, hintRule, deadline, ClassifierChain.of(classifiers),
                 budget != null ? budget : RetryBudget.tokenBucket(), rateLimiter, List.copyOf(listeners), ticker,
                 wallClock, sleeper, scheduler, random, recordMetrics));
     }

@@ -31,8 +31,17 @@ class CallTrackerTest {
     }
 
     @Test
-    void onFailure_whenCallerHintIsLonger_waitsForTheHint() {
-        CallTracker<String> call = builder().build().track();
+    void onFailure_whenCallerHintIsLonger_waitsTheHintThenTheThrottlingBackoff() {
+        CallTracker<String> call = builder().throttlingBackoff(Backoff.fixed(Duration.ofMillis(100))).build().track();
+
+        RetryDecision<String> decision = call.onFailure(new ConnectException("x"), Duration.ofMillis(1_500));
+
+        assertEquals(Duration.ofMillis(1_600), decision.delay());
+    }
+
+    @Test
+    void onFailure_whenCallerHintIsLongerAndTheRuleIsFloor_waitsForTheHint() {
+        CallTracker<String> call = builder().hintRule(HintRule.FLOOR).build().track();
 
         RetryDecision<String> decision = call.onFailure(new ConnectException("x"), Duration.ofMillis(1_500));
 

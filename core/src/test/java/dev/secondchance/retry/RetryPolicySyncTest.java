@@ -155,8 +155,8 @@ class RetryPolicySyncTest {
     }
 
     @Test
-    void call_whenServerHintIsLongerThanBackoff_waitsAtLeastTheHint() throws IOException {
-        RetryPolicy policy = builder()
+    void call_whenServerHintIsLongerThanBackoffAndTheRuleIsFloor_waitsTheHint() throws IOException {
+        RetryPolicy policy = builder().hintRule(HintRule.FLOOR)
                 .addClassifier(RetryClassifier.ofFailures(f -> Verdict.retry("503").withRetryAfter(Duration.ofSeconds(2))))
                 .build();
 
@@ -168,7 +168,7 @@ class RetryPolicySyncTest {
     @Test
     void call_whenServerHintIsAnHttpDate_waitsUntilThatInstantRoundedUp() throws IOException {
         Duration untilDate = Duration.ofMillis(2_500).plusNanos(1);
-        RetryPolicy policy = builder()
+        RetryPolicy policy = builder().hintRule(HintRule.FLOOR)
                 .addClassifier(RetryClassifier.ofFailures(
                         f -> Verdict.retry("503").withRetryAt(time.wallClock().instant().plus(untilDate))))
                 .build();

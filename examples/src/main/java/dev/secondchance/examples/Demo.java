@@ -7,10 +7,13 @@ import dev.secondchance.examples.cli.Options;
 import dev.secondchance.examples.herd.live.LiveHerd;
 import dev.secondchance.examples.herd.live.LiveRun;
 import dev.secondchance.examples.herd.live.LiveSettings;
+import dev.secondchance.examples.herd.scaled.ScaledHerd;
+import dev.secondchance.examples.herd.scaled.ScaledRun;
 import dev.secondchance.examples.herd.simulated.SimulatedHerd;
 import dev.secondchance.examples.herd.simulated.SimulationRun;
 import dev.secondchance.examples.herd.simulated.SimulationSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +40,11 @@ public final class Demo {
               1. Simulated herd: Brooker's contention model on virtual time, N = 10..200, every schedule's
                  calls and completion time (SimulatedHerd --help for its options).
               2. Live herd: 1,000 clients against a loopback HTTP server with 200 requests/s of capacity that
-                 is down for its first 2 s, one strategy after another (LiveHerd --help for its options).
-            Writes simulation.csv, simulation.png, live.csv and live.png to the output folder.""";
+                 is down for its first 2 s, the library's rows beside its peers', shared, as a fleet and
+                 with Retry-After hints (LiveHerd --help for its options).
+              3. The herd at 100 x scale on virtual time: the library's policies, 100,000 clients,
+                 shared and fleet, compared with the live figures (ScaledHerd --help).
+            Writes simulation.csv/png, live.csv, live*.png and scaled.csv to the output folder.""";
 
     private Demo() {}
 
@@ -60,9 +66,10 @@ public final class Demo {
                 Option.value("seed", "LONG", SimulatedHerd.DEFAULT_SEED, "seed of both examples"),
                 Option.value("trials", "COUNT", "100", "simulated trials per schedule and number of clients"),
                 Option.value("clients", "COUNT", "1000", "clients of the live herd"),
-                Option.value("time-limit-s", "SECONDS", "20", "time bound of each live client's request"),
+                Option.value("time-limit-s", "SECONDS", "15", "time bound of each live client's request"),
                 Option.flag("skip-simulation", "run only the live herd"),
-                Option.flag("skip-live", "run only the simulated herd"));
+                Option.flag("skip-live", "run only the simulated herd"),
+                Option.flag("skip-scaled", "skip the herd at 100 x scale on virtual time (runs after the live one)"));
     }
 
     private static void run(Options options) throws IOException, InterruptedException {
@@ -82,9 +89,15 @@ public final class Demo {
             LiveRun run = LiveHerd.run(live, System.out, System.err);
             summary.add("");
             summary.addAll(run.report().summary());
+            if (!options.flag("skip-scaled")) {
+                ScaledRun scaled = ScaledHerd.run(Path.of(out), 100, Long.parseLong(seed), run.results(),
+                        live.capacityPerSlot(), System.out);
+                scaled.agreement().ifPresent(check -> summary.add("  " + (check.holds() ? "met:     " : "NOT met: ")
+                        + check.claim() + " (" + scaled.csv().toAbsolutePath().normalize() + ")"));
+            }
             summary.add("  Clients ran on " + run.threads() + ".");
-            summary.add("  Files: " + run.csv().toAbsolutePath().normalize()
-                    + (run.chart() == null ? "" : ", " + run.chart().toAbsolutePath().normalize()));
+            summary.add("  Files: " + run.csv().toAbsolutePath().normalize() + run.charts().stream()
+                    .map(chart -> ", " + chart.toAbsolutePath().normalize()).reduce("", String::concat));
         }
         System.out.println();
         System.out.println("=".repeat(100));

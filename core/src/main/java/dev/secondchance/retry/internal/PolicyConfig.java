@@ -2,6 +2,7 @@ package dev.secondchance.retry.internal;
 
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
+import dev.secondchance.retry.HintRule;
 import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryListener;
@@ -22,6 +23,7 @@ public record PolicyConfig(
         Backoff throttlingBackoff,
         Duration maxRetryAfter,
         boolean maxRetryAfterSet,
+        HintRule hintRule,
         Duration deadline,
         ClassifierChain classifiers,
         RetryBudget budget,
@@ -50,6 +52,7 @@ public record PolicyConfig(
                 .maxAttempts(maxAttempts)
                 .backoff(backoff)
                 .throttlingBackoff(throttlingBackoff)
+                .hintRule(hintRule)
                 .classifiers(classifiers.all())
                 .budget(budget)
                 .ticker(ticker)

@@ -7,6 +7,7 @@ import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.DeadlineExceededException;
 import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.HintRule;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryDecision;
@@ -213,21 +214,25 @@ final class RetryCall<T> implements CallTracker<T> {
         if (attempts >= config.maxAttempts()) {
             return endNow(EndReason.ATTEMPTS_EXHAUSTED);
         }
-        long delay = backoffNanos(verdict.kind() == Verdict.Kind.THROTTLED ? config.throttlingBackoff() : config.backoff());
         Duration hint = verdict.hasServerHint() ? verdict.serverDelay(config.wallClock().instant()) : null;
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
             hint = hint == null ? extraHint : Durations.longer(hint, extraHint);
         }
+        // HintRule.SPREAD: a hint is the server shedding load, so the spread after it is the throttling backoff's
+        boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED
+                || hint != null && config.hintRule() == HintRule.SPREAD;
+        long delay = backoffNanos(throttled ? config.throttlingBackoff() : config.backoff());
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return endNow(EndReason.HINT_TOO_LONG);
             }
-            delay = Durations.saturatedNanos(Durations.roundUpToMillis(Durations.longer(Duration.ofNanos(delay), hint)));
+            Duration hinted = config.hintRule().delay(Duration.ofNanos(delay), hint);
+            delay = Durations.saturatedNanos(Durations.roundUpToMillis(hinted));
         }
         if (passesDeadline(delay)) {
             return endNow(EndReason.DEADLINE_EXCEEDED);
         }
-        if (!config.budget().tryAcquireRetry()) {
+        if (!config.budget().tryAcquireRetry(verdict.kind())) {
             return endNow(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once

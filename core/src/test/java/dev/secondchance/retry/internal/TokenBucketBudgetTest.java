@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.Verdict;
 import dev.secondchance.retry.testing.Concurrently;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,45 @@ class TokenBucketBudgetTest {
 
         assertTrue(budget.tryAcquireRetry());
         assertFalse(budget.tryAcquireRetry());
+    }
+
+    @Test
+    void tryAcquireRetry_whenCostsDifferByCause_chargesEachCauseItsCost() {
+        TokenBucketBudget budget = (TokenBucketBudget) RetryBudget.tokenBucket(500, 14, 5, 1);
+
+        assertTrue(budget.tryAcquireRetry(Verdict.Kind.RETRY));
+        assertEquals(486, budget.availableTokens());
+        assertTrue(budget.tryAcquireRetry(Verdict.Kind.THROTTLED));
+        assertEquals(481, budget.availableTokens());
+        assertTrue(budget.tryAcquireRetry());
+        assertEquals(467, budget.availableTokens(), "without a cause a retry is transient");
+    }
+
+    @Test
+    void tryAcquireRetry_whenTheSdk2026BucketDrains_allows35TransientOr100ThrottledRetries() {
+        RetryBudget transientBudget = RetryBudget.tokenBucket(500, 14, 5, 1);
+        RetryBudget throttledBudget = RetryBudget.tokenBucket(500, 14, 5, 1);
+
+        int transientRetries = 0;
+        while (transientBudget.tryAcquireRetry(Verdict.Kind.RETRY)) {
+            transientRetries++;
+        }
+        int throttledRetries = 0;
+        while (throttledBudget.tryAcquireRetry(Verdict.Kind.THROTTLED)) {
+            throttledRetries++;
+        }
+
+        assertEquals(35, transientRetries);
+        assertEquals(100, throttledRetries);
+        assertTrue(transientBudget.tryAcquireRetry(Verdict.Kind.THROTTLED), "10 tokens left pay one throttled retry");
+    }
+
+    @Test
+    void tokenBucket_whenACostIsBelowOne_throwsNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RetryBudget.tokenBucket(500, 14, 0, 1));
+
+        assertTrue(e.getMessage().contains("throttlingCost"), e.getMessage());
     }
 
     @Test

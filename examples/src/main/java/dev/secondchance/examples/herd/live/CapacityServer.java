@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it, each slot admits {@code capacity / 10} requests with 200 and answers every request beyond that with
  * 503 at once, so the server never does more than its capacity and never queues. Every request is counted
  * in the {@link RequestTimeline}. Requests that arrive before {@link #open()} get 503 and are not counted.
+ * With a hint, every 503 carries {@code Retry-After} (whole seconds), as load shedders often send.
  */
 public final class CapacityServer implements AutoCloseable {
 
@@ -33,13 +34,15 @@ public final class CapacityServer implements AutoCloseable {
     private final int admissionsPerSlot;
     private final long outageNanos;
     private final RequestTimeline timeline;
+    private final String retryAfter;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile long openedAt;
     private volatile boolean open;
 
     private CapacityServer(HttpServer server, ExecutorService handlers, int capacityPerSecond, Duration outage,
-            Duration horizon) {
+            Duration horizon, Duration retryAfter) {
+        this.retryAfter = retryAfter == null ? null : String.valueOf(retryAfter.toSeconds());
         this.server = server;
         this.handlers = handlers;
         this.admissionsPerSlot = capacityPerSecond / SLOTS_PER_SECOND;
@@ -59,6 +62,22 @@ public final class CapacityServer implements AutoCloseable {
      */
     public static CapacityServer start(int capacityPerSecond, Duration outage, Duration horizon, int backlog)
             throws IOException {
+        return start(capacityPerSecond, outage, horizon, backlog, null);
+    }
+
+    /**
+     * Starts a server whose 503s carry {@code Retry-After}.
+     *
+     * @param capacityPerSecond requests per second it admits after the outage; a multiple of 10, {@code >= 10}
+     * @param outage how long after {@link #open()} it answers only 503
+     * @param horizon how long to keep the timeline
+     * @param backlog the listen backlog
+     * @param retryAfter the hint on every 503, whole seconds; null for none
+     * @return the started server
+     * @throws IOException if it cannot bind
+     */
+    public static CapacityServer start(int capacityPerSecond, Duration outage, Duration horizon, int backlog,
+            Duration retryAfter) throws IOException {
         if (capacityPerSecond < SLOTS_PER_SECOND || capacityPerSecond % SLOTS_PER_SECOND != 0) {
             throw new IllegalArgumentException(
                     "capacity must be a multiple of 10 per second, got " + capacityPerSecond);
@@ -69,7 +88,8 @@ public final class CapacityServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        CapacityServer capacityServer = new CapacityServer(server, handlers, capacityPerSecond, outage, horizon);
+        CapacityServer capacityServer = new CapacityServer(server, handlers, capacityPerSecond, outage, horizon,
+                retryAfter);
         server.createContext("/", capacityServer::handle);
         server.setExecutor(handlers);
         server.start();
@@ -131,6 +151,9 @@ public final class CapacityServer implements AutoCloseable {
                 if (!admitted) {
                     rejected.incrementAndGet();
                 }
+            }
+            if (!admitted && retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfter);
             }
             exchange.sendResponseHeaders(admitted ? 200 : 503, -1);
         }

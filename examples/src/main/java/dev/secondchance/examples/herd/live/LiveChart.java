@@ -25,10 +25,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class LiveChart {
 
-    /** The file's name in the output folder. */
+    /** The file's name in the output folder for the shared mode; the others are {@code live-<mode>.png}. */
     public static final String FILE_NAME = "live.png";
 
-    private static final int WIDTH = 1100;
+    /**
+     * @param mode the mode
+     * @return the chart's file name for that mode
+     */
+    public static String fileName(LiveMode mode) {
+        return mode == LiveMode.SHARED ? FILE_NAME : "live-" + mode.label() + ".png";
+    }
+
+    private static final int WIDTH = 800;
     private static final int PANEL_HEIGHT = 250;
     private static final Color REQUESTS = new Color(0x1f77b4);
     private static final Color CAPACITY = new Color(0xd62728);
@@ -51,8 +59,8 @@ public final class LiveChart {
         for (LiveResult result : results) {
             panels.add(panel(result, capacityPerSlot, seconds));
         }
-        Path file = folder.resolve(FILE_NAME);
-        PngCharts.writeGrid(file, 1, panels);
+        Path file = folder.resolve(fileName(results.get(0).mode()));
+        PngCharts.writeGrid(file, 2, panels);
         return file;
     }
 
@@ -69,12 +77,12 @@ public final class LiveChart {
             requests[i] = arrivals[i];
             firstBurst = Math.max(firstBurst, arrivals[i]);
         }
-        String title = String.format(Locale.ROOT, "%s: %,d requests, peak after recovery %d per 100 ms, %s",
-                result.strategy(), result.totalRequests(), result.peakPer100msAfterRecovery(),
+        String title = String.format(Locale.ROOT, "%s, %s: %,d requests, peak %d, %s",
+                result.mode().label(), result.strategy(), result.totalRequests(), result.peakPer100msAfterRecovery(),
                 result.allDoneMs().isPresent()
                         ? String.format(Locale.ROOT, "all done at %.1f s", result.allDoneMs().getAsLong() / 1000.0)
                         : result.gaveUp() + " gave up")
-                + (firstBurst > scale ? String.format(Locale.ROOT, " (off scale: %,d in one 100 ms)", firstBurst) : "");
+                + (firstBurst > scale ? String.format(Locale.ROOT, " (first burst %,d off scale)", firstBurst) : "");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(title)
                 .xAxisTitle("seconds since the server opened").yAxisTitle("requests / 100 ms").build();
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);

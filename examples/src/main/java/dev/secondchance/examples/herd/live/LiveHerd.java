@@ -31,11 +31,14 @@ public final class LiveHerd {
             Live thundering herd: a real HTTP server on 127.0.0.1 (the JDK's HttpServer) admits a fixed number
             of requests per 100 ms and answers the rest with 503 at once; it is down (503) for its first
             seconds. The clients (virtual threads on JDK 21+) start together; each makes one logical GET
-            through RetryingHttpClient (java.net.http), retrying until it succeeds or its time bound ends
-            (attempt limit raised). Strategies: no backoff, exponential without jitter, the default backoff,
-            the default backoff with the shared retry budget, and adaptive rate limiting. Counts total and
-            rejected requests, the peak per 100 ms after recovery, when every client had succeeded and how
-            many gave up. Writes live.csv and live.png to the output folder.""";
+            through its process's retrying client (java.net.http), retrying until it succeeds or its time
+            bound ends (attempt limits raised). Rows: the library's settings and contrasts beside its peers
+            (the AWS SDK's standard and adaptive strategies with legacy and 2026 defaults, resilience4j,
+            Failsafe), in three modes: shared (one policy for all), fleet (50 processes x 20, each with its
+            own policy) and hint (the fleet, and every 503 carries Retry-After: 1). Counts total and rejected
+            requests, the peak per 100 ms after recovery, when every client had succeeded, how many gave up
+            and (hint) sends before a hint had passed. Writes live.csv and live.png, live-fleet.png,
+            live-hint.png to the output folder.""";
 
     private LiveHerd() {}
 
@@ -58,13 +61,11 @@ public final class LiveHerd {
                 Option.value("clients", "COUNT", "1000", "clients that start together"),
                 Option.value("capacity", "PER_SECOND", "200", "requests per second the server admits (multiple of 10)"),
                 Option.value("outage-ms", "MILLIS", "2000", "how long the server is down at the start"),
-                Option.value("time-limit-s", "SECONDS", "20", "time bound of each client's request (its deadline)"),
+                Option.value("time-limit-s", "SECONDS", "15", "time bound of each client's request (its deadline)"),
                 Option.value("attempt-timeout-ms", "MILLIS", "2000", "timeout of each HTTP attempt"),
                 Option.value("strategies", "NAMES", null,
-                        "comma-separated strategies to run (default: the five of the issue), from: "
-                                + LiveStrategies.names()),
-                Option.flag("candidates", "also run candidate presets (" + String.join(", ",
-                        LiveStrategies.candidates().stream().map(LiveStrategy::name).toList()) + ")"),
+                        "comma-separated strategies to run (default: all), from: " + LiveStrategies.names()),
+                Option.value("modes", "NAMES", null, "comma-separated modes to run (default: shared,fleet,hint)"),
                 Option.flag("platform-threads", "use platform threads even where virtual threads exist"),
                 Option.flag("no-chart", "skip the PNG chart"));
     }
@@ -88,8 +89,23 @@ public final class LiveHerd {
         return new LiveSettings(options.path("out"), options.longValue("seed"), options.integer("clients", 1),
                 capacity, Duration.ofMillis(options.integer("outage-ms", 0)), Duration.ofSeconds(timeLimit),
                 Duration.ofMillis(options.integer("attempt-timeout-ms", 1)),
-                LiveStrategies.select(options.list("strategies"), options.flag("candidates")),
+                LiveStrategies.select(options.list("strategies")), modes(options.list("modes")),
                 !options.flag("platform-threads"), !options.flag("no-chart"));
+    }
+
+    private static List<LiveMode> modes(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of(LiveMode.values());
+        }
+        List<LiveMode> modes = new ArrayList<>();
+        for (String name : names) {
+            try {
+                modes.add(LiveMode.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("unknown mode '" + name + "'; known: shared, fleet, hint");
+            }
+        }
+        return modes;
     }
 
     private static void run(Options options) throws IOException, InterruptedException {
@@ -117,31 +133,45 @@ public final class LiveHerd {
         Progress progress = new Progress(err, "live");
         WarmUp.run();
         List<LiveResult> results = new ArrayList<>();
-        for (LiveStrategy strategy : settings.strategies()) {
-            progress.note(strategy.name() + ": " + strategy.description(), true);
-            results.add(ClientHerd.run(strategy, settings, threads, progress));
+        for (LiveMode mode : settings.modes()) {
+            for (LiveStrategy strategy : settings.strategies()) {
+                if (strategy.modes().contains(mode)) {
+                    progress.note(mode.label() + ", " + strategy.name() + ": " + strategy.description(), true);
+                    results.add(ClientHerd.run(strategy, mode, settings, threads, progress));
+                }
+            }
+        }
+        if (results.isEmpty()) {
+            throw new UsageException("none of the strategies runs in the modes " + settings.modes());
         }
 
         LiveReport report = new LiveReport(settings, results);
         out.println("\nStrategies:");
         settings.strategies().forEach(s -> out.printf(Locale.ROOT, "  %-22s %s%n", s.name(), s.description()));
-        out.println("\nResults (time in seconds since the server opened):");
+        out.println("\nResults (time in seconds since the server opened; 'early' = sends before a Retry-After "
+                + "had passed):");
         out.print(report.table());
-        out.println("\nThe budget's row shows its own trade-off: it protects the server by letting clients fail fast"
-                + "\n(its calls end with 'budget exhausted' once the shared tokens are spent).");
         out.println("\nTargets:");
         for (Check check : report.checks()) {
             out.println(check.line());
         }
 
         Path csv = LiveCsv.write(settings.out(), results);
-        Path chart = settings.charts() ? LiveChart.write(settings.out(), results, settings.capacityPerSlot(),
-                chartSeconds(settings, results)) : null;
+        List<Path> charts = new ArrayList<>();
+        if (settings.charts()) {
+            for (LiveMode mode : settings.modes()) {
+                List<LiveResult> rows = results.stream().filter(r -> r.mode() == mode).toList();
+                if (!rows.isEmpty()) {
+                    charts.add(LiveChart.write(settings.out(), rows, settings.capacityPerSlot(),
+                            chartSeconds(settings, rows)));
+                }
+            }
+        }
         out.println();
         report.summary().forEach(out::println);
-        out.println("  Files: " + csv.toAbsolutePath().normalize()
-                + (chart == null ? "" : ", " + chart.toAbsolutePath().normalize()));
-        return new LiveRun(results, report, threads.describe(), csv, chart);
+        out.println("  Files: " + csv.toAbsolutePath().normalize() + charts.stream()
+                .map(chart -> ", " + chart.toAbsolutePath().normalize()).reduce("", String::concat));
+        return new LiveRun(results, report, threads.describe(), csv, charts);
     }
 
     private static double chartSeconds(LiveSettings settings, List<LiveResult> results) {

@@ -1,14 +1,15 @@
 package dev.secondchance.examples.herd.live;
 
-import dev.secondchance.retry.EndReason;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * What one strategy did in the live herd.
+ * What one row (a strategy in a mode) did in the live herd.
  *
  * @param strategy the strategy's name
+ * @param mode the mode it ran in
+ * @param role what the row stands for
  * @param clients the number of clients
  * @param totalRequests the requests the server received
  * @param rejected the requests it answered with 503 (outage or over capacity)
@@ -16,16 +17,16 @@ import java.util.OptionalLong;
  * @param allDoneMs when the last client succeeded, in ms since the server opened; empty if some never did
  * @param lastEndMs when the last client ended, succeeded or not, in ms since the server opened
  * @param gaveUp the clients that did not succeed
+ * @param earlySends attempts sent before the previous answer's {@code Retry-After} had passed
  * @param endReasons how the clients' calls ended, by reason
  * @param sentPerSlot requests sent per 100 ms slot since the server opened, counted by the clients
- * @param arrivedPerSlot requests per 100 ms slot as the server's handler saw them (later than sent, and
- *     bunched when the server's threads wait for a busy CPU)
+ * @param arrivedPerSlot requests per 100 ms slot as the server's handler saw them
  * @param slot the length of a slot
  * @param outage the outage
  */
-public record LiveResult(String strategy, int clients, long totalRequests, long rejected,
-        int peakPer100msAfterRecovery, OptionalLong allDoneMs, long lastEndMs, int gaveUp,
-        Map<EndReason, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot,
+public record LiveResult(String strategy, LiveMode mode, LiveStrategy.Role role, int clients, long totalRequests,
+        long rejected, int peakPer100msAfterRecovery, OptionalLong allDoneMs, long lastEndMs, int gaveUp,
+        long earlySends, Map<String, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot,
         Duration outage) {
 
     /** Copies the mutable fields. */

@@ -10,6 +10,6 @@ import java.util.List;
  * @param report the report built from them
  * @param threads which threads the clients ran on
  * @param csv the CSV file written
- * @param chart the PNG chart written, or null if charts were off
+ * @param charts the PNG charts written, one per mode; empty if charts were off
  */
-public record LiveRun(List<LiveResult> results, LiveReport report, String threads, Path csv, Path chart) {}
+public record LiveRun(List<LiveResult> results, LiveReport report, String threads, Path csv, List<Path> charts) {}

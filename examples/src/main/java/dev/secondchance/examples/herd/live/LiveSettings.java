@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param timeLimit the time bound of each client's logical request: its retry deadline
  * @param attemptTimeout the timeout of each HTTP attempt
  * @param strategies the strategies, in order
+ * @param modes the modes, in order; each strategy runs in those of its modes that are listed
  * @param preferVirtualThreads whether to use virtual threads where the JDK has them
  * @param charts whether to draw the PNG chart
  */
 public record LiveSettings(Path out, long seed, int clients, int capacityPerSecond, Duration outage,
-        Duration timeLimit, Duration attemptTimeout, List<LiveStrategy> strategies, boolean preferVirtualThreads,
+        Duration timeLimit, Duration attemptTimeout, List<LiveStrategy> strategies, List<LiveMode> modes,
+        boolean preferVirtualThreads,
         boolean charts) {
 
     /** Checks the fields. */
@@ -31,8 +33,9 @@ public record LiveSettings(Path out, long seed, int clients, int capacityPerSeco
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         strategies = List.copyOf(strategies);
-        if (clients < 1 || strategies.isEmpty() || timeLimit.isZero() || timeLimit.isNegative()) {
-            throw new IllegalArgumentException("need clients >= 1, a strategy and a positive time limit");
+        modes = List.copyOf(modes);
+        if (clients < 1 || strategies.isEmpty() || modes.isEmpty() || timeLimit.isZero() || timeLimit.isNegative()) {
+            throw new IllegalArgumentException("need clients >= 1, a strategy, a mode and a positive time limit");
         }
     }
 

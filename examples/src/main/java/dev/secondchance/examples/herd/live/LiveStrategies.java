@@ -1,13 +1,18 @@
 package dev.secondchance.examples.herd.live;
 
+import static dev.secondchance.examples.herd.live.LiveMode.FLEET;
+import static dev.secondchance.examples.herd.live.LiveMode.HINT;
+import static dev.secondchance.examples.herd.live.LiveMode.SHARED;
+
 import dev.secondchance.examples.cli.UsageException;
+import dev.secondchance.examples.herd.live.LiveStrategy.Role;
 import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.Classifiers;
+import dev.secondchance.retry.HintRule;
 import dev.secondchance.retry.Jitter;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryClassifier;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The strategies the live herd compares, all built from the library's public API: no backoff, the classic
- * schedule without jitter, the default backoff, the default backoff with the shared retry budget, and
- * adaptive rate limiting. Every strategy but the budget's turns the budget off, so each row shows one
- * mechanism.
+ * The rows of the live herd: the library's settings and contrasts, built from its public API, beside the
+ * strategies users would pick instead (the AWS SDK's standard and adaptive strategies with legacy and 2026
+ * defaults, resilience4j, Failsafe), each driven through its own public API around the same
+ * {@code java.net.http} client. Each row runs in the modes it lists.
  */
 public final class LiveStrategies {
 
@@ -31,93 +36,75 @@ public final class LiveStrategies {
     /** {@link Backoff#classic()}, no budget. */
     public static final String DEFAULT_BACKOFF = "default-backoff";
 
-    /** {@link Backoff#classic()} with the shared {@link RetryBudget#tokenBucket()}. */
-    public static final String DEFAULT_WITH_BUDGET = "default-with-budget";
+    /** {@code RetryPolicy.builder()} with no settings: classic backoff, token bucket, the hint rule. */
+    public static final String LIBRARY_DEFAULT = "library-default";
 
     /** {@link Backoff#classic()} with {@link AdaptiveRateLimiter#cubic()}. */
     public static final String ADAPTIVE = "adaptive-rate-limit";
 
-    /**
-     * Candidate: the adaptive limiter paired with the outage candidate's schedule for throttling answers
-     * only (other retryable failures keep {@link Backoff#classic()}), to show what the limiter adds to the
-     * best schedule.
-     */
-    public static final String ADAPTIVE_OUTAGE = "adaptive-outage-candidate";
+    /** The default policy with no backoff and {@link HintRule#FLOOR}: waits exactly the hint. */
+    public static final String HINT_EXACT = "hint-exact";
 
-    /** The server says "over capacity" with 503; the adaptive strategies read it as throttling. */
+    /** The server says "over capacity" with 503; the adaptive rows read it as throttling. */
     private static final RetryClassifier OVERLOAD = Classifiers.httpThrottling(Set.of(503));
+
+    private static final Set<LiveMode> ALL = Set.of(SHARED, FLEET, HINT);
 
     private LiveStrategies() {}
 
-    /** @return the five strategies of the issue, in the order of the report */
-    public static List<LiveStrategy> standard() {
+    /** @return every row, in the order of the report */
+    public static List<LiveStrategy> all() {
         return List.of(
-                new LiveStrategy(NO_BACKOFF, "Backoff.none(): retry at once", builder -> builder
-                        .backoff(Backoff.none()).budget(RetryBudget.unlimited()), false),
-                new LiveStrategy(EXPONENTIAL_NO_JITTER, "100 ms x 4^n, cap 5 s, no jitter", builder -> builder
-                        .backoff(Backoff.exponential(Backoff.CLASSIC_BASE, Backoff.CLASSIC_MULTIPLIER,
-                                Backoff.DEFAULT_CAP, Jitter.NONE))
-                        .budget(RetryBudget.unlimited()), false),
-                new LiveStrategy(DEFAULT_BACKOFF, "Backoff.classic(): full jitter, 100 ms x 4^n, cap 5 s",
-                        builder -> builder.backoff(Backoff.classic()).budget(RetryBudget.unlimited()), true),
-                new LiveStrategy(DEFAULT_WITH_BUDGET,
-                        "Backoff.classic() + shared RetryBudget.tokenBucket() (500 tokens, retry 5, success +1)",
-                        builder -> builder.backoff(Backoff.classic()).budget(RetryBudget.tokenBucket()), true),
-                new LiveStrategy(ADAPTIVE,
-                        "Backoff.classic() + shared AdaptiveRateLimiter.cubic(), 503 classified as throttling",
-                        builder -> builder.backoff(Backoff.classic()).throttlingBackoff(Backoff.classic())
-                                .addClassifier(OVERLOAD)
-                                .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited()), true));
+                new LiveStrategy(NO_BACKOFF, "Backoff.none(): retry at once, no budget", Role.CONTRAST,
+                        LibraryClients.of(b -> b.backoff(Backoff.none()).budget(RetryBudget.unlimited())),
+                        Set.of(SHARED)),
+                new LiveStrategy(EXPONENTIAL_NO_JITTER, "100 ms x 4^n, cap 5 s, no jitter, no budget", Role.CONTRAST,
+                        LibraryClients.of(b -> b.backoff(Backoff.exponential(Backoff.CLASSIC_BASE,
+                                Backoff.CLASSIC_MULTIPLIER, Backoff.DEFAULT_CAP, Jitter.NONE))
+                                .budget(RetryBudget.unlimited())),
+                        Set.of(SHARED)),
+                new LiveStrategy(HINT_EXACT, "library, Backoff.none() + HintRule.FLOOR: waits exactly the hint",
+                        Role.CONTRAST, LibraryClients.of(b -> b.backoff(Backoff.none()).hintRule(HintRule.FLOOR)),
+                        Set.of(HINT)),
+                new LiveStrategy(DEFAULT_BACKOFF, "library, Backoff.classic() (100 ms x 4^n, cap 5 s), no budget",
+                        Role.LIBRARY, LibraryClients.of(b -> b.budget(RetryBudget.unlimited())), Set.of(SHARED, FLEET)),
+                new LiveStrategy(LIBRARY_DEFAULT, "library, RetryPolicy.builder() with no settings (token bucket "
+                        + "500/5/+1 per process, HintRule.SPREAD)", Role.LIBRARY_DEFAULT, LibraryClients.of(b -> b),
+                        ALL),
+                new LiveStrategy(ADAPTIVE, "library, Backoff.classic() + AdaptiveRateLimiter.cubic(), 503 as "
+                        + "throttling, no budget", Role.LIBRARY,
+                        LibraryClients.of(b -> b.throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD)
+                                .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited())),
+                        Set.of(SHARED, FLEET)),
+                new LiveStrategy("sdk-standard-legacy", "AWS SDK StandardRetryStrategy.builder(false): 100 ms x 2^n, "
+                        + "cap 20 s, bucket 500, cost 5", Role.PEER_DEFAULT, SdkClients.standard(false), ALL),
+                new LiveStrategy("sdk-standard-2026", "AWS SDK StandardRetryStrategy.builder(true): 50 ms x 2^n, "
+                        + "bucket 500, transient cost 14, hint clamped", Role.PEER_DEFAULT, SdkClients.standard(true),
+                        ALL),
+                new LiveStrategy("sdk-adaptive-legacy", "AWS SDK AdaptiveRetryStrategy.builder(false), 503 as "
+                        + "throttling", Role.PEER, SdkClients.adaptive(false), Set.of(SHARED, FLEET)),
+                new LiveStrategy("sdk-adaptive-2026", "AWS SDK AdaptiveRetryStrategy.builder(true), 503 as "
+                        + "throttling", Role.PEER, SdkClients.adaptive(true), Set.of(SHARED, FLEET)),
+                new LiveStrategy("resilience4j", "resilience4j Retry, IntervalFunction.ofExponentialRandomBackoff() "
+                        + "(500 ms x 1.5^n +-50 %)", Role.PEER_DEFAULT, Resilience4jClients.exponentialRandomBackoff(),
+                        ALL),
+                new LiveStrategy("failsafe", "Failsafe RetryPolicy withBackoff(1 s, 30 s) withJitter(.1)",
+                        Role.PEER_DEFAULT, FailsafeClients.documentedBackoff(), ALL));
     }
 
     /**
-     * Candidate settings, to show how close a backoff schedule alone comes to the targets; built only from
-     * the public API. {@code overload-preset} is the library's {@link Backoff#overload()};
-     * {@code outage-candidate} is full jitter with a first window several times the outage (2 s × 4^n,
-     * cap 7 s), the best of a sweep of bases, multipliers and caps on a virtual-time model of this demo;
-     * {@code adaptive-outage-candidate} pairs the adaptive limiter with that schedule for throttling answers.
+     * Picks rows by name.
      *
-     * @return the candidates
-     */
-    public static List<LiveStrategy> candidates() {
-        List<LiveStrategy> candidates = new ArrayList<>();
-        candidates.add(new LiveStrategy("overload-preset", "Backoff.overload(): full jitter, 100 ms x 4^n, cap 20 s",
-                builder -> builder.backoff(Backoff.overload()).budget(RetryBudget.unlimited()), true));
-        candidates.add(new LiveStrategy("outage-candidate", "candidate: full jitter, 2 s x 4^n, cap 7 s",
-                builder -> builder.backoff(outageSchedule()).budget(RetryBudget.unlimited()), true));
-        candidates.add(new LiveStrategy(ADAPTIVE_OUTAGE,
-                "candidate: AdaptiveRateLimiter.cubic() + the outage schedule for throttling (503) answers",
-                builder -> builder.backoff(Backoff.classic()).throttlingBackoff(outageSchedule())
-                        .addClassifier(OVERLOAD)
-                        .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited()), true));
-        return candidates;
-    }
-
-    /** The outage candidate's schedule: full jitter, 2 s × 4^n, cap 7 s. */
-    private static Backoff outageSchedule() {
-        return Backoff.exponential(Duration.ofSeconds(2), Backoff.CLASSIC_MULTIPLIER, Duration.ofSeconds(7),
-                Jitter.FULL);
-    }
-
-    /**
-     * Picks strategies by name.
-     *
-     * @param names the names; empty means all standard strategies
-     * @param withCandidates whether the candidates may be picked (and are added when {@code names} is empty)
-     * @return the strategies, in the given order
+     * @param names the names; empty means all
+     * @return the rows, in the given order
      * @throws UsageException if a name is unknown
      */
-    public static List<LiveStrategy> select(List<String> names, boolean withCandidates) {
-        Map<String, LiveStrategy> known = new LinkedHashMap<>();
-        standard().forEach(strategy -> known.put(strategy.name(), strategy));
-        candidates().forEach(strategy -> known.put(strategy.name(), strategy));
+    public static List<LiveStrategy> select(List<String> names) {
         if (names.isEmpty()) {
-            List<LiveStrategy> all = new ArrayList<>(standard());
-            if (withCandidates) {
-                all.addAll(candidates());
-            }
-            return all;
+            return all();
         }
+        Map<String, LiveStrategy> known = new LinkedHashMap<>();
+        all().forEach(strategy -> known.put(strategy.name(), strategy));
         List<LiveStrategy> picked = new ArrayList<>();
         for (String name : names) {
             LiveStrategy strategy = known.get(name);
@@ -130,11 +117,8 @@ public final class LiveStrategies {
         return picked;
     }
 
-    /** @return a short reminder used by the help: the names of all strategies */
+    /** @return the names of all rows, for the help */
     public static String names() {
-        List<String> names = new ArrayList<>();
-        standard().forEach(strategy -> names.add(strategy.name()));
-        candidates().forEach(strategy -> names.add(strategy.name()));
-        return String.join(",", names);
+        return String.join(",", all().stream().map(LiveStrategy::name).toList());
     }
 }

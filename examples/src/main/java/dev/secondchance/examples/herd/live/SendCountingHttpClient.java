@@ -1,5 +1,6 @@
 package dev.secondchance.examples.herd.live;
 
+import dev.secondchance.retry.ServerHints;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -22,13 +24,16 @@ import javax.net.ssl.SSLParameters;
  * then hands it to the real client. The live herd wraps it in the
  * {@link dev.secondchance.retry.http.RetryingHttpClient}, so every attempt is counted when the strategy
  * sends it: the load the strategy offers, unaffected by when the server's threads get to run on a busy
- * machine. Thread-safe.
+ * machine. It also counts <em>early</em> sends: a blocking send on a thread whose previous answer carried a
+ * {@code Retry-After} that had not passed yet (each herd client is one thread). Thread-safe.
  */
 final class SendCountingHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final RequestTimeline sends;
     private final LongSupplier elapsedNanos;
+    private final LongAdder earlySends = new LongAdder();
+    private final ThreadLocal<long[]> hintEnds = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
 
     /**
      * @param delegate the client that sends
@@ -45,7 +50,20 @@ final class SendCountingHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
         count();
-        return delegate.send(request, handler);
+        long[] hintEnd = hintEnds.get();
+        if (elapsedNanos.getAsLong() < hintEnd[0]) {
+            earlySends.increment();
+        }
+        HttpResponse<T> response = delegate.send(request, handler);
+        Duration hint = ServerHints.parseDeltaSeconds(
+                response.headers().firstValue(ServerHints.RETRY_AFTER).orElse(null));
+        hintEnd[0] = hint == null ? Long.MIN_VALUE : elapsedNanos.getAsLong() + hint.toNanos();
+        return response;
+    }
+
+    /** @return the blocking sends that left before the previous answer's {@code Retry-After} had passed */
+    long earlySends() {
+        return earlySends.sum();
     }
 
     @Override

@@ -39,13 +39,13 @@ public final class Schedules {
     private Schedules() {}
 
     /**
-     * The schedules of the issue: Brooker's five and the library's {@link Backoff#classic()} default and
-     * {@link Backoff#contention()} preset.
+     * The schedules of the issue: Brooker's five, the library's {@link Backoff#classic()} default and
+     * {@link Backoff#contention()} preset, and the peers' schedules ({@link PeerSchedules}).
      *
      * @return the schedules, in the order of the report
      */
     public static List<Schedule> standard() {
-        return List.of(
+        List<Schedule> all = new ArrayList<>(List.of(
                 new Schedule(NO_BACKOFF, "none", "retry at once (Backoff.none())", Backoff.none(), false),
                 new Schedule(EXPONENTIAL_NO_JITTER, "expo", "Brooker: min(2 s, 5 ms x 2^n), no jitter",
                         brooker(Jitter.NONE), false),
@@ -59,7 +59,9 @@ public final class Schedules {
                         Backoff.classic(), true),
                 new Schedule("library-contention", "contention",
                         "Backoff.contention(): uniform [0, min(1 s, 100 ms x 4^n))",
-                        Backoff.contention(), true));
+                        Backoff.contention(), true)));
+        all.addAll(PeerSchedules.all());
+        return List.copyOf(all);
     }
 
     /**

@@ -101,7 +101,8 @@ public final class SimulationReport {
         checks.add(new Check("decorrelated jitter finishes a little sooner than full",
                 d.meanCompletionMs() < f.meanCompletionMs(),
                 ratio(d.meanCompletionMs(), f.meanCompletionMs(), "ms, decorrelated vs full")));
-        checks.add(new Check("exponential without jitter is by far the slowest", slowest(x),
+        checks.add(new Check("exponential without jitter is by far the slowest of Brooker's and the library's",
+                slowest(x),
                 ratio(x.meanCompletionMs(), f.meanCompletionMs(), "ms, exponential vs full")));
         checks.add(target(f));
         return checks;
@@ -163,6 +164,9 @@ public final class SimulationReport {
     private boolean slowest(PointResult expo) {
         for (Schedule schedule : schedules) {
             PointResult point = at(schedule.name()).orElseThrow();
+            if (PeerSchedules.NAMES.contains(schedule.name())) {
+                continue; // the published shape is about Brooker's schedules (and ours); a peer may be slower still
+            }
             if (point != expo && point.meanCompletionMs() * 2 > expo.meanCompletionMs()) {
                 return false;
             }

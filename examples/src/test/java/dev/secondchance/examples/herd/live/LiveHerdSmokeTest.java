@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The live herd scaled down: 50 clients, 100 requests/s, down for 300 ms. The full run is the demo's. */
+/**
+ * The live herd scaled down: 50 clients, 100 requests/s, down for 300 ms, shared and with hints, the library's
+ * rows beside three peers. The full run is the demo's.
+ */
 class LiveHerdSmokeTest {
 
     @TempDir
@@ -24,24 +27,31 @@ class LiveHerdSmokeTest {
     void run_whenSmall_everyClientSucceedsAndTheFilesAreWritten() throws IOException, InterruptedException {
         LiveSettings settings = LiveHerd.settings(Options.parse("test", "", LiveHerd.options(),
                 "--out", out.toString(), "--clients", "50", "--capacity", "100", "--outage-ms", "300",
-                "--time-limit-s", "15", "--strategies", "no-backoff,default-backoff"));
+                "--time-limit-s", "15", "--strategies", "no-backoff,library-default,sdk-standard-2026,resilience4j",
+                "--modes", "shared,hint"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         LiveRun run = LiveHerd.run(settings, new PrintStream(console, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
-        assertEquals(2, run.results().size());
+        assertEquals(7, run.results().size(), "no-backoff runs shared only; the others in both modes");
         for (LiveResult result : run.results()) {
-            assertEquals(0, result.gaveUp(), result.strategy());
             assertTrue(result.totalRequests() > 50, "every first try hits the outage: " + result.totalRequests());
-            assertEquals(result.totalRequests() - 50, result.rejected(), "one success per client");
-            assertTrue(result.allDoneMs().isPresent() && result.allDoneMs().getAsLong() >= 300);
+            assertEquals(result.totalRequests() - (50 - result.gaveUp()), result.rejected(), "one success per client");
+            if (result.role() != LiveStrategy.Role.PEER_DEFAULT) {
+                assertEquals(0, result.gaveUp(), result.strategy() + " " + result.mode());
+            }
         }
+        LiveResult hinted = run.results().stream()
+                .filter(r -> r.mode() == LiveMode.HINT && r.strategy().equals(LiveStrategies.LIBRARY_DEFAULT))
+                .findFirst().orElseThrow();
+        assertEquals(0, hinted.earlySends(), "the library never sends before a hint has passed");
         List<String> csv = Files.readAllLines(out.resolve("live.csv"));
-        assertEquals("strategy,total_requests,rejected,peak_per_100ms_after_recovery,all_done_ms,gave_up", csv.get(0));
-        assertEquals(3, csv.size());
-        assertTrue(csv.get(1).startsWith("no-backoff,"));
+        assertEquals(LiveCsv.HEADER, csv.get(0));
+        assertEquals(8, csv.size());
+        assertTrue(csv.get(1).startsWith("shared,no-backoff,"));
         assertTrue(Files.size(out.resolve("live.png")) > 0);
+        assertTrue(Files.size(out.resolve("live-hint.png")) > 0);
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("LIVE HERD"));
     }
 }

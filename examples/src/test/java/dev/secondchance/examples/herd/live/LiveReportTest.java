@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.secondchance.examples.herd.live.LiveStrategy.Role;
 import dev.secondchance.examples.report.Check;
-import dev.secondchance.retry.EndReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class LiveReportTest {
 
     private static final LiveSettings SETTINGS = new LiveSettings(Path.of("out"), 1, 1000, 200, Duration.ofSeconds(2),
-            Duration.ofSeconds(20), Duration.ofSeconds(2), LiveStrategies.standard(), true, false);
+            Duration.ofSeconds(15), Duration.ofSeconds(2), LiveStrategies.all(), List.of(LiveMode.values()), true,
+            false);
 
     @Test
     void floor_isTheOutagePlusClientsOverCapacity() {
@@ -24,37 +25,64 @@ class LiveReportTest {
     }
 
     @Test
-    void checks_whenALibraryStrategyMeetsAllThree_holds() {
+    void checks_whenALibraryRowMeetsItsModesTarget_holds() {
         LiveReport report = new LiveReport(SETTINGS, List.of(
-                result(LiveStrategies.NO_BACKOFF, 20_000, 600, 7_000),
-                result(LiveStrategies.EXPONENTIAL_NO_JITTER, 5_000, 500, -1),
-                result(LiveStrategies.DEFAULT_BACKOFF, 4_000, 40, 11_000),
-                result(LiveStrategies.ADAPTIVE, 2_400, 30, 13_900)));
+                result(LiveMode.SHARED, LiveStrategies.NO_BACKOFF, Role.CONTRAST, 20_000, 600, 7_000),
+                result(LiveMode.SHARED, LiveStrategies.ADAPTIVE, Role.LIBRARY, 2_100, 24, 8_400),
+                result(LiveMode.FLEET, LiveStrategies.ADAPTIVE, Role.LIBRARY, 2_900, 30, 13_900),
+                result(LiveMode.FLEET, LiveStrategies.LIBRARY_DEFAULT, Role.LIBRARY_DEFAULT, 3_000, 35, 12_000),
+                result(LiveMode.FLEET, "resilience4j", Role.PEER_DEFAULT, 5_000, 50, 12_000)));
 
         List<Check> checks = report.checks();
 
+        assertEquals(3, checks.size(), checks.toString());
         assertTrue(checks.stream().allMatch(Check::holds), checks.toString());
-        assertEquals(List.of(LiveStrategies.ADAPTIVE),
-                report.meetingBestTarget().stream().map(LiveResult::strategy).toList());
+        assertEquals(2, report.meetingBestTarget().size());
     }
 
     @Test
-    void checks_whenNoLibraryStrategyStaysUnderThePeak_bestTargetFails() {
+    void checks_whenTheBestSharedRowMissesThePeakByOne_isNotMet() {
         LiveReport report = new LiveReport(SETTINGS, List.of(
-                result(LiveStrategies.DEFAULT_BACKOFF, 2_400, 31, 11_000),
-                result(LiveStrategies.NO_BACKOFF, 2_000, 20, 7_000)));
+                result(LiveMode.SHARED, LiveStrategies.ADAPTIVE, Role.LIBRARY, 2_100, 25, 8_400),
+                result(LiveMode.SHARED, LiveStrategies.NO_BACKOFF, Role.CONTRAST, 2_000, 20, 7_000)));
 
-        Check best = report.checks().get(report.checks().size() - 1);
+        Check best = report.checks().get(0);
 
-        assertFalse(best.holds());
-        assertTrue(report.meetingBestTarget().isEmpty(), "no backoff is not a library strategy");
+        assertFalse(best.holds(), best.line());
+        assertTrue(report.meetingBestTarget().isEmpty(), "no backoff is not a library row");
     }
 
-    private static LiveResult result(String strategy, long requests, int peak, long allDoneMs) {
+    @Test
+    void checks_whenAPeerDefaultSendsFewerRequests_defaultTargetIsNotMet() {
+        LiveReport report = new LiveReport(SETTINGS, List.of(
+                result(LiveMode.FLEET, LiveStrategies.LIBRARY_DEFAULT, Role.LIBRARY_DEFAULT, 3_000, 35, 12_000),
+                result(LiveMode.FLEET, "sdk-standard-2026", Role.PEER_DEFAULT, 2_500, 40, -1)));
+
+        Check check = report.checks().stream().filter(c -> c.claim().contains("every peer")).findFirst().orElseThrow();
+
+        assertFalse(check.holds(), check.line());
+    }
+
+    @Test
+    void checks_whenTheDefaultSendsEarlyInTheHintScenario_isNotMet() {
+        LiveResult early = new LiveResult(LiveStrategies.LIBRARY_DEFAULT, LiveMode.HINT, Role.LIBRARY_DEFAULT, 1000,
+                2_000, 1_000, 30, OptionalLong.of(9_000), 9_000, 0, 1, Map.of("SUCCESS", 1000), new int[150],
+                new int[150], Duration.ofMillis(100), Duration.ofSeconds(2));
+        LiveReport report = new LiveReport(SETTINGS, List.of(early,
+                result(LiveMode.HINT, LiveStrategies.HINT_EXACT, Role.CONTRAST, 5_000, 900, 12_000)));
+
+        List<Check> checks = report.checks();
+
+        assertFalse(checks.get(0).holds(), checks.get(0).line());
+        assertTrue(checks.get(1).holds(), checks.get(1).line());
+    }
+
+    private static LiveResult result(LiveMode mode, String strategy, Role role, long requests, int peak,
+            long allDoneMs) {
         int gaveUp = allDoneMs < 0 ? 100 : 0;
-        return new LiveResult(strategy, 1000, requests, requests - 1000 + gaveUp, peak,
-                allDoneMs < 0 ? OptionalLong.empty() : OptionalLong.of(allDoneMs), Math.max(allDoneMs, 20_000),
-                gaveUp, Map.of(EndReason.SUCCESS, 1000 - gaveUp), new int[300], new int[300], Duration.ofMillis(100),
+        return new LiveResult(strategy, mode, role, 1000, requests, requests - 1000 + gaveUp, peak,
+                allDoneMs < 0 ? OptionalLong.empty() : OptionalLong.of(allDoneMs), Math.max(allDoneMs, 15_000),
+                gaveUp, 0, Map.of("SUCCESS", 1000 - gaveUp), new int[300], new int[300], Duration.ofMillis(100),
                 Duration.ofSeconds(2));
     }
 }
