@@ -41,8 +41,8 @@ public record PolicyConfig(
      * @return these settings with other classifiers
      */
     public PolicyConfig withClassifiers(ClassifierChain chain) {
-        return new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, maxRetryAfter, maxRetryAfterSet, deadline,
-                chain, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random, recordMetrics);
+        return new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, maxRetryAfter, maxRetryAfterSet, hintRule,
+                deadline, chain, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random, recordMetrics);
     }
 
     /** A builder holding these settings, sharing the stateful parts (budget, limiter, listeners). */
