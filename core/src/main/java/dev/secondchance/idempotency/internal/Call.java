@@ -10,6 +10,7 @@ import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.WhenInProgress;
 import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.Completion;
 import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import dev.secondchance.idempotency.spi.RecordStatus;
 import java.time.Duration;
@@ -31,6 +32,7 @@ final class Call<T, E extends Exception> {
     private final Fingerprint request;
     private final IdempotentOperation<? extends T, E> operation;
     private long lastClaimSentAt;
+    private int polls;
 
     Call(ExecutorSettings<T> settings, StoreCalls storeCalls, ClockSkew skew, String token, Fingerprint request,
             IdempotentOperation<? extends T, E> operation) {
@@ -46,7 +48,7 @@ final class Call<T, E extends Exception> {
     T run() throws E {
         ClaimResult claim;
         try {
-            claim = claim(newClaim());
+            claim = claim(newClaim(), true);
         } catch (StoreUnavailableException unavailable) {
             if (settings.storeFailureMode() != StoreFailureMode.FAIL_OPEN) {
                 throw unavailable;
@@ -56,10 +58,24 @@ final class Call<T, E extends Exception> {
             return operation.run(new RunContext(token, key, 0));
         }
         if (!claim.acquired()) {
-            claim = awaitClaim(claim.record());
+            long waitStart = settings.ticker().nanoTime();
+            try {
+                claim = awaitClaim(claim.record());
+            } finally {
+                if (polls > 0) {
+                    settings.listener().onWaited(token, settings.ticker().nanoTime() - waitStart, polls);
+                }
+            }
             if (!claim.acquired()) {
+                settings.listener().onReplayed(token, claim.record().completion().kind());
                 return new Replay<>(settings.codec(), token).outcome(claim.record());
             }
+        }
+        IdempotencyRecord previous = claim.previous();
+        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())) {
+            settings.listener().onTakenOver(token, previous.version());
+        } else {
+            settings.listener().onClaimed(token);
         }
         return new OwnedRun<>(settings, storeCalls, token, operation, claim, lastClaimSentAt).run();
     }
@@ -71,7 +87,6 @@ final class Call<T, E extends Exception> {
      */
     private ClaimResult awaitClaim(IdempotencyRecord refused) {
         long deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
-        int polls = 0;
         Duration previousDelay = Duration.ZERO;
         IdempotencyRecord standing = refused;
         boolean fromRead = false;
@@ -79,7 +94,7 @@ final class Call<T, E extends Exception> {
             long now = settings.clock().millis();
             ClaimRequest next = newClaim();
             if (fromRead && (standing == null || standing.isClaimableBy(next, now))) {
-                ClaimResult claim = claim(next);
+                ClaimResult claim = claim(next, false);
                 if (claim.acquired()) {
                     return claim;
                 }
@@ -92,15 +107,18 @@ final class Call<T, E extends Exception> {
                 return ClaimResult.existing(standing);
             }
             if (standing.isOutcomeUnknown(now) && !settings.takeover()) {
+                settings.listener().onReplayed(token, Completion.Kind.OUTCOME_UNKNOWN);
                 throw new OutcomeUnknownException(token, null, null);
             }
             Duration leaseLeft = leaseLeft(standing, now);
             skew.check(token, standing, now);
             if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
+                settings.listener().onInProgress(token, true);
                 throw new OperationInProgressException(token, leaseLeft);
             }
             long untilDeadline = deadline - settings.ticker().nanoTime();
             if (untilDeadline <= 0) {
+                settings.listener().onInProgress(token, false);
                 throw new OperationInProgressException(token, leaseLeft);
             }
             Duration backoff = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
@@ -116,24 +134,28 @@ final class Call<T, E extends Exception> {
                 settings.takeover());
     }
 
-    /** Claims the key; the lease of an acquired claim began at the latest when the request was sent. */
-    private ClaimResult claim(ClaimRequest claim) {
+    /**
+     * Claims the key; the lease of an acquired claim began at the latest when the request was sent. The failure
+     * of the {@code first} claim may let the operation run unprotected ({@link StoreFailureMode#FAIL_OPEN}).
+     */
+    private ClaimResult claim(ClaimRequest claim, boolean first) {
         lastClaimSentAt = settings.ticker().nanoTime();
         ClaimResult result = storeCalls.call(token, "claim the token", () -> settings.store().claim(claim), false,
-                null);
-        storeCalls.requireKey(token, key, result.record());
+                null, first);
+        storeCalls.requireKey(token, key, result.record(), first);
         return result;
     }
 
     private Optional<IdempotencyRecord> read() {
         Optional<IdempotencyRecord> record = storeCalls.call(token, "read the record", () -> settings.store().read(key),
                 false, null);
-        record.ifPresent(found -> storeCalls.requireKey(token, key, found));
+        record.ifPresent(found -> storeCalls.requireKey(token, key, found, false));
         return record;
     }
 
     private void checkFingerprint(IdempotencyRecord standing) {
         if (!standing.fingerprint().equals(request.hex())) {
+            settings.listener().onRequestMismatch(token);
             throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
         }
     }
@@ -157,6 +179,7 @@ final class Call<T, E extends Exception> {
             settings.sleeper().sleep(delay);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            settings.listener().onInProgress(token, false);
             throw new OperationInProgressException(token, leaseLeft);
         }
     }

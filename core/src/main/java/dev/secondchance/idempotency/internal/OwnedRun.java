@@ -77,14 +77,17 @@ final class OwnedRun<T, E extends Exception> {
         try {
             resolution = settings.outcomeResolver().resolve(context);
         } catch (Exception resolverFailure) {
+            settings.listener().onResolved(token, Resolution.Kind.UNKNOWN);
             heartbeat.stop();
             keep(unknown, resolverFailure);
             throw new OutcomeUnknownException(token, unknown.failureType(), resolverFailure);
         } catch (Error error) { // the claim must not keep renewing after the resolver died
+            settings.listener().onResolved(token, Resolution.Kind.UNKNOWN);
             heartbeat.stop();
             keep(unknown, null);
             throw error;
         }
+        settings.listener().onResolved(token, resolution == null ? Resolution.Kind.UNKNOWN : resolution.kind());
         if (resolution == null || resolution.kind() == Resolution.Kind.UNKNOWN) {
             heartbeat.stop();
             keep(unknown, null);
@@ -120,8 +123,14 @@ final class OwnedRun<T, E extends Exception> {
         }
         return switch (complete(completion, true, result)) {
             case STORED -> result;
-            case RESULT_TOO_LARGE -> throw new ResultTooLargeException(token, completion.resultSize(), result);
-            case FENCED -> throw new LeaseLostException(token, claim.version(), result);
+            case RESULT_TOO_LARGE -> {
+                settings.listener().onResultTooLarge(token, completion.resultSize());
+                throw new ResultTooLargeException(token, completion.resultSize(), result);
+            }
+            case FENCED -> {
+                settings.listener().onLeaseLost(token, claim.version());
+                throw new LeaseLostException(token, claim.version(), result);
+            }
         };
     }
 
@@ -146,13 +155,17 @@ final class OwnedRun<T, E extends Exception> {
         try {
             switch (disposition) {
                 case RELEASE -> {
-                    if (!storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(),
+                    if (storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(),
                             claim.owner(), claim.version()), true, null)) {
+                        settings.listener().onReleased(token);
+                    } else {
                         LOG.debug("release of token '{}' fenced: another caller already took it over", token);
+                        settings.listener().onLeaseLost(token, claim.version());
                     }
                 }
-                case FINAL -> recordFailure(failure, Completion.failure(failure.getClass().getName(), message(failure)));
-                case OUTCOME_UNKNOWN -> recordFailure(failure,
+                case FINAL -> recordFailure(failure, disposition,
+                        Completion.failure(failure.getClass().getName(), message(failure)));
+                case OUTCOME_UNKNOWN -> recordFailure(failure, disposition,
                         Completion.outcomeUnknown(failure.getClass().getName(), message(failure)));
             }
         } catch (StoreUnavailableException unavailable) {
@@ -160,9 +173,12 @@ final class OwnedRun<T, E extends Exception> {
         }
     }
 
-    private void recordFailure(Throwable failure, Completion recorded) {
+    private void recordFailure(Throwable failure, FailureDisposition disposition, Completion recorded) {
         if (complete(recorded, true, null) == CompleteResult.FENCED) {
+            settings.listener().onLeaseLost(token, claim.version());
             failure.addSuppressed(new LeaseLostException(token, claim.version(), null));
+        } else {
+            settings.listener().onFailureRecorded(token, disposition);
         }
     }
 
