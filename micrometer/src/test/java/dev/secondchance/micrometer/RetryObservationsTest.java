@@ -100,6 +100,7 @@ class RetryObservationsTest {
     void bind_withObservations_stillCountsTheMeters() {
         policy(3).call(Failures.script(time, Duration.ZERO));
 
-        assertEquals(1, meters.get("secondchance.calls").tags("end.reason", "success", "region", "eu").counter().count());
+        assertEquals(1, meters.get("secondchance.calls").tags("end.reason", "success", "region", "eu").functionCounter()
+                .count());
     }
 }

@@ -23,6 +23,7 @@ import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.Verdict;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -33,10 +34,14 @@ import java.util.concurrent.TimeUnit;
  * A policy's meters, each resolved once when bound (one counter or timer per tag value, in arrays indexed by
  * enum ordinal), so that an event costs an array read and a meter update: no tags, no lookup, no allocation.
  * Stateless per call: {@link #onCallStarted()} returns this listener.
+ *
+ * <p>A call that succeeds at once updates one meter: the counters that equal a timer's count are read from it
+ * ({@link FunctionCounter}): calls per end reason from the duration timer of that reason, and successful attempts
+ * from the duration timer of successful calls (an attempt classified a success ends its call with
+ * {@link EndReason#SUCCESS}, unless an async caller cancelled the call in between).
  */
 public final class RetryMeters implements RetryListener {
 
-    private final Counter[] calls = new Counter[EndReason.values().length];
     private final Timer[] durations = new Timer[EndReason.values().length];
     private final Counter[] attempts = new Counter[Verdict.Kind.values().length];
     private final Counter[] retries = new Counter[DelaySource.values().length];
@@ -52,13 +57,17 @@ public final class RetryMeters implements RetryListener {
     public RetryMeters(MeterRegistry registry, Tags tags) {
         for (EndReason reason : EndReason.values()) {
             Tags ended = tags.and(RESULT, Telemetry.result(reason), END_REASON, Telemetry.value(reason));
-            calls[reason.ordinal()] = Counter.builder(CALLS).tags(ended)
-                    .description("Calls ended, by result and end reason").register(registry);
-            durations[reason.ordinal()] = Timer.builder(CALL_DURATION).tags(ended)
+            Timer duration = Timer.builder(CALL_DURATION).tags(ended)
                     .description("Calls from start to end, every attempt and wait included").register(registry);
+            durations[reason.ordinal()] = duration;
+            FunctionCounter.builder(CALLS, duration, Timer::count).tags(ended)
+                    .description("Calls ended, by result and end reason").register(registry);
         }
+        FunctionCounter.builder(ATTEMPTS, durations[EndReason.SUCCESS.ordinal()], Timer::count).tags(tags)
+                .tag(VERDICT, Telemetry.value(Verdict.Kind.SUCCESS))
+                .description("Attempts made, by verdict").register(registry);
         for (Verdict.Kind kind : Verdict.Kind.values()) {
-            if (kind == Verdict.Kind.ABSTAIN) { // a chain of classifiers always decides
+            if (kind == Verdict.Kind.ABSTAIN || kind == Verdict.Kind.SUCCESS) { // a chain always decides; above
                 continue;
             }
             attempts[kind.ordinal()] = Counter.builder(ATTEMPTS).tags(tags).tag(VERDICT, Telemetry.value(kind))
@@ -103,7 +112,9 @@ public final class RetryMeters implements RetryListener {
 
     @Override
     public void onAttemptEnded(int attempt, long durationNanos, Verdict verdict, Object result, Throwable failure) {
-        attempts[verdict.kind().ordinal()].increment();
+        if (verdict.kind() != Verdict.Kind.SUCCESS) {
+            attempts[verdict.kind().ordinal()].increment();
+        }
     }
 
     @Override
@@ -119,7 +130,6 @@ public final class RetryMeters implements RetryListener {
 
     @Override
     public void onCallEnded(EndReason reason, int attemptCount, long durationNanos, Object result, Throwable failure) {
-        calls[reason.ordinal()].increment();
         durations[reason.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
     }
 

@@ -17,11 +17,17 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A policy's instruments, under the same names and attributes as the Micrometer binding's meters. Every
  * attribute set is built once, when bound (arrays indexed by enum ordinal), so an event costs an array read and
  * a recording. Stateless per call: {@link #onCallStarted()} returns this listener.
+ *
+ * <p>Calls and attempts are asynchronous counters over adders of our own, read when metrics are collected; a
+ * call that succeeds at once adds to one adder (successful attempts are read from the successful calls: an
+ * attempt classified a success ends its call with {@link EndReason#SUCCESS}, unless an async caller cancelled
+ * the call in between) and records one histogram value.
  */
 public final class RetryInstruments implements RetryListener {
 
@@ -30,9 +36,9 @@ public final class RetryInstruments implements RetryListener {
             2.5, 5.0, 7.5, 10.0);
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final LongCounter calls;
+    private final LongAdder[] calls = new LongAdder[EndReason.values().length];
     private final DoubleHistogram durations;
-    private final LongCounter attempts;
+    private final LongAdder[] attempts = new LongAdder[Verdict.Kind.values().length];
     private final LongCounter retries;
     private final DoubleHistogram delays;
     private final DoubleHistogram limiterWaits;
@@ -49,13 +55,9 @@ public final class RetryInstruments implements RetryListener {
      */
     public RetryInstruments(Meter meter, Attributes policy) {
         this.policy = policy;
-        calls = meter.counterBuilder(Telemetry.CALLS).setDescription("Calls ended, by result and end reason")
-                .setUnit("{call}").build();
         durations = meter.histogramBuilder(Telemetry.CALL_DURATION).setUnit("s")
                 .setDescription("Calls from start to end, every attempt and wait included")
                 .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
-        attempts = meter.counterBuilder(Telemetry.ATTEMPTS).setDescription("Attempts made, by verdict")
-                .setUnit("{attempt}").build();
         retries = meter.counterBuilder(Telemetry.RETRIES).setDescription("Retries scheduled, by what set their wait")
                 .setUnit("{retry}").build();
         delays = meter.histogramBuilder(Telemetry.RETRY_DELAY).setUnit("s").setDescription("The wait before each retry")
@@ -66,10 +68,26 @@ public final class RetryInstruments implements RetryListener {
         for (EndReason reason : EndReason.values()) {
             ended[reason.ordinal()] = policy.toBuilder().put(RESULT, Telemetry.result(reason))
                     .put(END_REASON, Telemetry.value(reason)).build();
+            calls[reason.ordinal()] = new LongAdder();
         }
         for (Verdict.Kind kind : Verdict.Kind.values()) {
             verdicts[kind.ordinal()] = policy.toBuilder().put(VERDICT, Telemetry.value(kind)).build();
+            attempts[kind.ordinal()] = kind == Verdict.Kind.SUCCESS ? calls[EndReason.SUCCESS.ordinal()] : new LongAdder();
         }
+        meter.counterBuilder(Telemetry.CALLS).setDescription("Calls ended, by result and end reason").setUnit("{call}")
+                .buildWithCallback(counter -> {
+                    for (EndReason reason : EndReason.values()) {
+                        counter.record(calls[reason.ordinal()].sum(), ended[reason.ordinal()]);
+                    }
+                });
+        meter.counterBuilder(Telemetry.ATTEMPTS).setDescription("Attempts made, by verdict").setUnit("{attempt}")
+                .buildWithCallback(counter -> {
+                    for (Verdict.Kind kind : Verdict.Kind.values()) {
+                        if (kind != Verdict.Kind.ABSTAIN) { // a chain of classifiers always decides
+                            counter.record(attempts[kind.ordinal()].sum(), verdicts[kind.ordinal()]);
+                        }
+                    }
+                });
         for (DelaySource source : DelaySource.values()) {
             causes[source.ordinal()] = policy.toBuilder().put(CAUSE, Telemetry.cause(source)).build();
         }
@@ -102,7 +120,9 @@ public final class RetryInstruments implements RetryListener {
 
     @Override
     public void onAttemptEnded(int attempt, long durationNanos, Verdict verdict, Object result, Throwable failure) {
-        attempts.add(1, verdicts[verdict.kind().ordinal()]);
+        if (verdict.kind() != Verdict.Kind.SUCCESS) {
+            attempts[verdict.kind().ordinal()].increment();
+        }
     }
 
     @Override
@@ -120,7 +140,7 @@ public final class RetryInstruments implements RetryListener {
     @Override
     public void onCallEnded(EndReason reason, int attemptCount, long durationNanos, Object result, Throwable failure) {
         Attributes attributes = ended[reason.ordinal()];
-        calls.add(1, attributes);
+        calls[reason.ordinal()].increment();
         durations.record(durationNanos / NANOS_PER_SECOND, attributes);
     }
 
