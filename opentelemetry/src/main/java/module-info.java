@@ -11,7 +11,6 @@
 module dev.secondchance.opentelemetry {
     requires transitive dev.secondchance.core;
     requires transitive io.opentelemetry.api;
-    requires io.opentelemetry.context;
 
     exports dev.secondchance.opentelemetry;
 }

@@ -48,7 +48,7 @@ public final class SecondChanceMicrometer {
      *
      * @param policy the policy
      * @param registry where its meters go
-     * @param name the {@value Telemetry#POLICY} tag's value
+     * @param name the {@code policy} tag's value
      * @param tags more tags for every meter (low-cardinality: never a token or a request id)
      * @return a copy of the policy that reports to {@code registry}
      * @throws NullPointerException if an argument is null
@@ -61,13 +61,13 @@ public final class SecondChanceMicrometer {
 
     /**
      * Binds a policy to meters as {@link #bind(RetryPolicy, MeterRegistry, String, Iterable)} does, and gives each
-     * of its calls an {@link io.micrometer.observation.Observation} named {@value Telemetry#CALL} in
+     * of its calls an {@link io.micrometer.observation.Observation} named {@code secondchance.call} in
      * {@code observations} (Micrometer Tracing makes it a span, with each attempt as an event).
      *
      * @param policy the policy
      * @param registry where its meters go
      * @param observations where its calls' observations go
-     * @param name the {@value Telemetry#POLICY} tag's value
+     * @param name the {@code policy} tag's value
      * @param tags more tags for every meter and observation (low-cardinality)
      * @return a copy of the policy that reports to both registries
      * @throws NullPointerException if an argument is null
@@ -90,7 +90,7 @@ public final class SecondChanceMicrometer {
      *
      * @param executor the executor
      * @param registry where its meters go
-     * @param name the {@value Telemetry#EXECUTOR} tag's value
+     * @param name the {@code executor} tag's value
      * @param tags more tags for every meter (low-cardinality: never a token)
      * @param <T> the executor's result type
      * @return a copy of the executor that reports to {@code registry}

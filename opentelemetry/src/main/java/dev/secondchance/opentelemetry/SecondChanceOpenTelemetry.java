@@ -14,7 +14,7 @@ import io.opentelemetry.api.metrics.Meter;
 /**
  * Binds Second Chance to OpenTelemetry in one call: {@code policy = SecondChanceOpenTelemetry.bind(policy, otel)}.
  * Instruments come from {@code otel}'s meter provider and spans from its tracer provider, both under the
- * instrumentation scope {@value #SCOPE}; this module uses the OpenTelemetry API only, the SDK is the
+ * instrumentation scope {@code dev.secondchance}; this module uses the OpenTelemetry API only, the SDK is the
  * application's. Policies and executors are immutable, so each method returns a copy that reports (built with
  * {@code toBuilder()}: it shares the original's budget, rate limiter, listeners and time sources); use the copy.
  *
@@ -48,7 +48,7 @@ public final class SecondChanceOpenTelemetry {
      *
      * @param policy the policy
      * @param openTelemetry where its measurements and spans go
-     * @param name the {@value Telemetry#POLICY} attribute's value
+     * @param name the {@code policy} attribute's value
      * @param attributes more attributes (low-cardinality: never a token or a request id)
      * @return a copy of the policy that reports to {@code openTelemetry}
      * @throws NullPointerException if an argument is null
@@ -67,7 +67,7 @@ public final class SecondChanceOpenTelemetry {
      *
      * @param policy the policy
      * @param openTelemetry where its measurements go
-     * @param name the {@value Telemetry#POLICY} attribute's value
+     * @param name the {@code policy} attribute's value
      * @param attributes more attributes (low-cardinality)
      * @return a copy of the policy that reports to {@code openTelemetry}
      * @throws NullPointerException if an argument is null
@@ -84,7 +84,7 @@ public final class SecondChanceOpenTelemetry {
      *
      * @param executor the executor
      * @param openTelemetry where its measurements go
-     * @param name the {@value Telemetry#EXECUTOR} attribute's value
+     * @param name the {@code executor} attribute's value
      * @param attributes more attributes (low-cardinality: never a token)
      * @param <T> the executor's result type
      * @return a copy of the executor that reports to {@code openTelemetry}

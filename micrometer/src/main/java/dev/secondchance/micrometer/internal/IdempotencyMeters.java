@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An idempotent executor's meters, resolved once when bound: one {@value
- * dev.secondchance.internal.Telemetry#IDEMPOTENCY_REQUESTS} counter per outcome and the wait timer. Tokens are
- * never tags.
+ * An idempotent executor's meters, resolved once when bound: one {@code secondchance.idempotency.requests}
+ * counter per outcome and the wait timer. Tokens are never tags.
  */
 public final class IdempotencyMeters implements IdempotencyListener {
 

@@ -9,7 +9,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * One {@link Observation} per logical call, named {@value Telemetry#CALL}: started when the call starts (child
+ * One {@link Observation} per logical call, named {@code secondchance.call}: started when the call starts (child
  * of the observation current on that thread), one event per attempt, stopped when the call ends with its end
  * reason, result and attempt count, and the failure as its error. Micrometer Tracing turns it into a span with
  * the attempts as span events.

@@ -16,7 +16,7 @@ import java.time.Duration;
 
 /**
  * An idempotent executor's instruments, under the same names and attributes as the Micrometer binding's
- * meters; each event is also an event {@value #EVENT} (with its outcome) on the span current on the calling
+ * meters; each event is also an event {@code secondchance.idempotency} (with its outcome) on the span current on the calling
  * thread, when that span records. Tokens are never attributes.
  */
 public final class IdempotencyInstruments implements IdempotencyListener {
