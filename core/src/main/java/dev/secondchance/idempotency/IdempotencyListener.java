@@ -12,12 +12,14 @@ import java.time.Duration;
  * an exception from a listener is logged (once per listener) and ignored, and never changes the call. The
  * token is the caller's client token, which may be high-cardinality: never use it as a metric tag.
  *
- * <p>One call of {@code execute} gives, in order: at most one {@link #onWaited}; then one of
- * {@link #onClaimed} or {@link #onTakenOver} (the operation runs, or the resolver is asked), a replay
+ * <p>One call of {@code execute} or {@code executeAsync} gives, in order: at most one {@link #onWaited}; then
+ * one of {@link #onClaimed} or {@link #onTakenOver} (the operation runs, or the resolver is asked), a replay
  * ({@link #onReplayed}), or a refusal ({@link #onRequestMismatch}, {@link #onInProgress}); after a run, at most
  * one of {@link #onReleased}, {@link #onFailureRecorded}, {@link #onResultTooLarge}, {@link #onLeaseLost}.
  * Store events ({@link #onStoreRetried}, {@link #onStoreUnavailable}) and {@link #onClockSkew} may come in
- * between.
+ * between. {@code executeAsync} tells the same events, mostly on the executor's store threads rather than the
+ * caller's; one cancelled while waiting tells {@link #onWaited} and nothing after, one cancelled before its
+ * claim arrived tells nothing.
  */
 public interface IdempotencyListener {
 
