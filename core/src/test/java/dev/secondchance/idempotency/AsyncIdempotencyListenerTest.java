@@ -107,6 +107,20 @@ class AsyncIdempotencyListenerTest extends ExecutorTestBase {
     }
 
     @Test
+    void executeAsync_whenTheStoreFailsDuringTheWait_tellsTheStoreFailureThenHowLongItWaited() {
+        holdAsAnotherCaller("other");
+        FaultyStore store = new FaultyStore(memory);
+        IdempotentExecutor<String> executor = builder(store).listener(log).build();
+        CompletableFuture<String> waiting = run(executor, "x");
+
+        store.down = true;
+        time.advance(Duration.ofMinutes(1));
+
+        assertInstanceOf(StoreUnavailableException.class, failureOf(waiting));
+        assertEquals(List.of("store unavailable, fail closed", "waited 0 s, polled"), log.events);
+    }
+
+    @Test
     void executeAsync_whenFailFast_tellsInProgressWithoutWaiting() {
         holdAsAnotherCaller("other");
         IdempotentExecutor<String> executor = builder(memory).listener(log).whenInProgress(WhenInProgress.FAIL_FAST)

@@ -116,6 +116,20 @@ class IdempotencyListenerTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenTheStoreFailsDuringTheWait_tellsTheStoreFailureThenHowLongItWaited() {
+        holdAsAnotherCaller("other");
+        FaultyStore store = new FaultyStore(memory);
+        IdempotentExecutor<String> executor = builder(store).listener(log).sleeper(delay -> {
+            time.sleep(delay);
+            store.down = true;
+        }).build();
+
+        assertThrows(StoreUnavailableException.class, () -> executor.execute(token, REQUEST, () -> "x"));
+
+        assertEquals(List.of("store unavailable, fail closed", "waited 0 s, polled"), log.events);
+    }
+
+    @Test
     void execute_whenFailFast_tellsInProgressWithoutWaiting() {
         holdAsAnotherCaller("other");
         IdempotentExecutor<String> executor = builder(memory).listener(log).whenInProgress(WhenInProgress.FAIL_FAST)
