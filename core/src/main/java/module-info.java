@@ -18,5 +18,6 @@ module dev.secondchance.core {
     exports dev.secondchance.retry.http;
     exports dev.secondchance.idempotency;
     exports dev.secondchance.idempotency.spi;
-    exports dev.secondchance.internal to dev.secondchance.aws, dev.secondchance.idempotency.dynamodb;
+    exports dev.secondchance.internal to dev.secondchance.aws, dev.secondchance.idempotency.dynamodb,
+            dev.secondchance.micrometer, dev.secondchance.opentelemetry;
 }

@@ -2,6 +2,7 @@ package dev.secondchance.idempotency;
 
 import dev.secondchance.idempotency.internal.DefaultIdempotentExecutor;
 import dev.secondchance.idempotency.internal.ExecutorSettings;
+import dev.secondchance.idempotency.internal.IdempotencyListeners;
 import dev.secondchance.idempotency.internal.LeaseRenewals;
 import dev.secondchance.idempotency.internal.TokenRules;
 import dev.secondchance.idempotency.spi.Completion;
@@ -14,6 +15,8 @@ import dev.secondchance.retry.Sleeper;
 import dev.secondchance.retry.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,7 +43,7 @@ import java.util.Objects;
  *   <tr><td>keyPrefix</td><td>none</td><td>set one per operation type to share a table</td></tr>
  *   <tr><td>maxTokenLength</td><td>255</td><td>as Stripe</td></tr>
  *   <tr><td>scheduler</td><td>a timer and store threads of its own</td><td>renewals and async store calls never wait for the common pool</td></tr>
- *   <tr><td>listener</td><td>{@link IdempotencyListener#NONE}</td><td></td></tr>
+ *   <tr><td>listener</td><td>none</td><td>each call adds one</td></tr>
  *   <tr><td>clock, ticker, sleeper, random</td><td>the system ones</td><td></td></tr>
  * </table>
  *
@@ -65,7 +68,7 @@ public final class IdempotentExecutorBuilder<T> {
     private OutcomeResolver<T> outcomeResolver;
     private int failureMessageLength;
     private FailureCodec failureCodec = FailureCodec.none();
-    private IdempotencyListener listener = IdempotencyListener.NONE;
+    private final List<IdempotencyListener> listeners = new ArrayList<>();
     private RetryPolicy storeRetryPolicy;
     private StoreFailureMode storeFailureMode = StoreFailureMode.FAIL_CLOSED;
     private String keyPrefix = "";
@@ -101,7 +104,7 @@ public final class IdempotentExecutorBuilder<T> {
         b.outcomeResolver = settings.outcomeResolver();
         b.failureMessageLength = settings.failureMessageLength();
         b.failureCodec = settings.failureCodec();
-        b.listener = settings.listener();
+        b.listeners.addAll(IdempotencyListeners.unwrap(settings.listener()));
         b.storeRetryPolicy = settings.customStoreRetryPolicy();
         b.storeFailureMode = settings.storeFailureMode();
         b.keyPrefix = settings.keyPrefix();
@@ -244,11 +247,14 @@ public final class IdempotentExecutorBuilder<T> {
     }
 
     /**
-     * @param listener hears what the executor noticed (clock skew)
+     * Adds a listener; every listener added hears every event, in the order added.
+     *
+     * @param listener hears what the executor did with each call (see {@link IdempotencyListener})
      * @return this builder
+     * @throws NullPointerException if {@code listener} is null
      */
     public IdempotentExecutorBuilder<T> listener(IdempotencyListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+        listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
         return this;
     }
 
@@ -360,8 +366,8 @@ public final class IdempotentExecutorBuilder<T> {
         }
         ExecutorSettings<T> settings = new ExecutorSettings<>(store, codec, lease, heartbeat, ttl, whenInProgress,
                 waitTimeout, waitBackoff, failurePolicy, downstreamIdempotent, outcomeResolver, failureMessageLength,
-                failureCodec, listener, storeRetryPolicy, storeFailureMode, keyPrefix, maxTokenLength, clock, ticker, sleeper,
-                scheduler, random);
+                failureCodec, IdempotencyListeners.of(listeners), storeRetryPolicy, storeFailureMode, keyPrefix,
+                maxTokenLength, clock, ticker, sleeper, scheduler, random);
         return new DefaultIdempotentExecutor<>(settings, IdempotentExecutorBuilder::from);
     }
 

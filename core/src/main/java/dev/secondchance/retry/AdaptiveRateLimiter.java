@@ -40,6 +40,25 @@ public interface AdaptiveRateLimiter {
     void onSuccess();
 
     /**
+     * The send rate the limiter allows now, for gauges. Thread-safe; may take a short lock.
+     *
+     * @return sends per second; {@link Double#POSITIVE_INFINITY} while the limiter does not limit;
+     *     {@link Double#NaN} if the limiter cannot tell (the default)
+     */
+    default double sendRate() {
+        return Double.NaN;
+    }
+
+    /**
+     * Whether the limiter paces sends: true once a throttling answer has turned it on.
+     *
+     * @return true while sends are paced (the default says false)
+     */
+    default boolean isLimiting() {
+        return false;
+    }
+
+    /**
      * A CUBIC limiter after the AWS SDK's adaptive retry mode (β 0.7, C 0.4, minimum rate 0.5 per second),
      * made to pace a herd: the first cut starts from the rate the server accepted (zero in an outage, so
      * the limiter probes at its minimum rate), one cut per congestion event (0.5 s), later cuts from the

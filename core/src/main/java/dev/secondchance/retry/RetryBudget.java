@@ -43,6 +43,18 @@ public interface RetryBudget {
     void onSuccess();
 
     /**
+     * How much retrying the budget allows right now, for gauges: the tokens left in a token bucket, the
+     * retries a ratio budget would grant in its window, infinity for the unlimited budget. Thread-safe; may
+     * take a short lock.
+     *
+     * @return the tokens or retries left, {@code >= 0}; {@link Double#NaN} if the budget cannot tell (the
+     *     default)
+     */
+    default double available() {
+        return Double.NaN;
+    }
+
+    /**
      * The AWS SDK's standard-mode bucket as its legacy retry policy sizes it: 500 tokens, a retry costs 5,
      * a success refunds 1. After a burst of failures it allows 100 retries, then one retry per 5
      * successes. (The SDK's 2.26+ strategies refund the last retry's cost instead.)

@@ -1,6 +1,7 @@
 package dev.secondchance.retry;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -188,6 +189,28 @@ public interface RetryPolicy {
      * @return a snapshot of this policy's counters since it was built; all zero when not recording
      */
     RetryMetrics metrics();
+
+    /**
+     * Returns the policy's retry budget, shared with every policy built with the same instance; its
+     * {@link RetryBudget#available()} can be read at any time.
+     *
+     * @return the budget (the default token bucket unless one was set)
+     */
+    RetryBudget budget();
+
+    /**
+     * Returns the policy's rate limiter, if it has one.
+     *
+     * @return the limiter, or empty when none was set (the default)
+     */
+    Optional<AdaptiveRateLimiter> rateLimiter();
+
+    /**
+     * Returns the policy's name, as given to {@link RetryPolicyBuilder#name(String)}.
+     *
+     * @return the name, for logs and metrics
+     */
+    String name();
 
     /**
      * Returns a builder initialised with this policy's settings, sharing its budget, rate limiter,

@@ -39,7 +39,8 @@ class ModuleDescriptorTest {
                 .map(export -> export.source() + " to " + new java.util.TreeSet<>(export.targets()))
                 .collect(Collectors.toSet());
 
-        assertEquals(Set.of("dev.secondchance.internal to [dev.secondchance.aws, dev.secondchance.idempotency.dynamodb]"), qualified);
+        assertEquals(Set.of("dev.secondchance.internal to [dev.secondchance.aws, dev.secondchance.idempotency.dynamodb, "
+                + "dev.secondchance.micrometer, dev.secondchance.opentelemetry]"), qualified);
     }
 
     @Test

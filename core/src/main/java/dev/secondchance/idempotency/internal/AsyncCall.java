@@ -52,14 +52,15 @@ final class AsyncCall<T> {
             if (caller.isCancelled() && scheduled != null) {
                 scheduled.cancel(false);
             }
+            steps.waitEnded(); // a store failure or a cancellation ended the wait
         });
         claim(true);
         return caller;
     }
 
     private void claim(boolean first) {
-        storeCalls.callAsync(token, StoreCalls.CLAIM, steps.claim(), storeThreads).whenComplete((claim, failure) ->
-                guard(() -> {
+        storeCalls.callAsync(token, StoreCalls.CLAIM, steps.claim(), storeThreads, first)
+                .whenComplete((claim, failure) -> guard(() -> {
                     ClaimSteps.Next next;
                     try {
                         next = steps.afterClaim(answer(claim, failure));
@@ -78,8 +79,8 @@ final class AsyncCall<T> {
     }
 
     private void read() {
-        storeCalls.callAsync(token, StoreCalls.READ, steps.read(), storeThreads).whenComplete((record, failure) ->
-                guard(() -> proceed(steps.afterRead(answer(record, failure)))));
+        storeCalls.callAsync(token, StoreCalls.READ, steps.read(), storeThreads, false)
+                .whenComplete((record, failure) -> guard(() -> proceed(steps.afterRead(answer(record, failure)))));
     }
 
     private void proceed(ClaimSteps.Next next) {

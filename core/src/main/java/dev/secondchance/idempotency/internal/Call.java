@@ -29,18 +29,22 @@ final class Call<T, E extends Exception> {
     T run() throws E {
         ClaimSteps.Next next;
         try {
-            next = steps.afterClaim(claim());
+            next = steps.afterClaim(claim(true));
         } catch (StoreUnavailableException unavailable) {
             steps.onFirstClaimUnavailable(unavailable);
             return operation.run(new RunContext(token, steps.key(), 0));
         }
-        while (next.kind() != ClaimSteps.Next.Kind.DONE) {
-            if (next.kind() == ClaimSteps.Next.Kind.CLAIM) {
-                next = steps.afterClaim(claim());
-            } else {
-                sleep(next);
-                next = steps.afterRead(storeCalls.call(token, StoreCalls.READ, steps.read(), false, null));
+        try {
+            while (next.kind() != ClaimSteps.Next.Kind.DONE) {
+                if (next.kind() == ClaimSteps.Next.Kind.CLAIM) {
+                    next = steps.afterClaim(claim(false));
+                } else {
+                    sleep(next);
+                    next = steps.afterRead(storeCalls.call(token, StoreCalls.READ, steps.read(), false, null));
+                }
             }
+        } finally {
+            steps.waitEnded(); // a store failure ended the wait
         }
         ClaimResult claim = next.claim();
         if (!claim.acquired()) {
@@ -49,8 +53,8 @@ final class Call<T, E extends Exception> {
         return new OwnedRun<T>(settings, storeCalls, token, claim, steps.lastClaimSentAt()).run(operation);
     }
 
-    private ClaimResult claim() {
-        return storeCalls.call(token, StoreCalls.CLAIM, steps.claim(), false, null);
+    private ClaimResult claim(boolean first) {
+        return storeCalls.call(token, StoreCalls.CLAIM, steps.claim(), false, null, first);
     }
 
     private void sleep(ClaimSteps.Next poll) {

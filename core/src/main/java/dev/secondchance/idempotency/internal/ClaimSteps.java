@@ -9,11 +9,13 @@ import dev.secondchance.idempotency.StoreUnavailableException;
 import dev.secondchance.idempotency.WhenInProgress;
 import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.Completion;
 import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import dev.secondchance.idempotency.spi.RecordStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A claim is sent again only when a read (not the store's refusal of a claim) showed a claimable record,
  * so a store whose clock differs from ours cannot make the loop spin.
+ *
+ * <p>The listener hears each decision here, so both drivers tell the same events: the end of a wait
+ * ({@code onWaited}, first), then a replay or a refusal. A wait that ends otherwise (a store failure, a
+ * cancelled future) is told by the driver through {@link #waitEnded()}.
  */
 final class ClaimSteps {
 
@@ -41,7 +47,10 @@ final class ClaimSteps {
     private volatile long lastClaimSentAt;
     private long deadline;
     private boolean waiting;
-    private int polls;
+    private volatile int polls;
+    private long waitStart;
+    private final AtomicBoolean waitTold = new AtomicBoolean();
+    private boolean firstClaim = true;
     private Duration previousDelay = Duration.ZERO;
     private IdempotencyRecord standing;
     private boolean fromRead;
@@ -103,8 +112,11 @@ final class ClaimSteps {
 
     /** The store answered a claim. */
     Next afterClaim(ClaimResult result) {
-        storeCalls.requireKey(token, key, result.record());
+        boolean first = firstClaim;
+        firstClaim = false;
+        storeCalls.requireKey(token, key, result.record(), first);
         if (result.acquired()) {
+            waitEnded();
             return new Next(Next.Kind.DONE, null, result);
         }
         standing = result.record();
@@ -114,7 +126,7 @@ final class ClaimSteps {
 
     /** The store answered a read. */
     Next afterRead(Optional<IdempotencyRecord> record) {
-        record.ifPresent(found -> storeCalls.requireKey(token, key, found));
+        record.ifPresent(found -> storeCalls.requireKey(token, key, found, false));
         standing = record.orElse(null);
         fromRead = true;
         return decide();
@@ -123,7 +135,8 @@ final class ClaimSteps {
     private Next decide() {
         if (!waiting) {
             waiting = true;
-            deadline = settings.ticker().nanoTime() + settings.waitTimeout().toNanos();
+            waitStart = settings.ticker().nanoTime();
+            deadline = waitStart + settings.waitTimeout().toNanos();
         }
         long now = settings.clock().millis();
         ClaimRequest next = newClaim();
@@ -132,21 +145,30 @@ final class ClaimSteps {
             return Next.CLAIM;
         }
         if (!standing.fingerprint().equals(request.hex())) {
+            waitEnded();
+            settings.listener().onRequestMismatch(token);
             throw new RequestMismatchException(token, standing.fingerprint(), request.hex());
         }
         if (standing.status() == RecordStatus.COMPLETED) {
+            waitEnded();
+            settings.listener().onReplayed(token, standing.completion().kind());
             return new Next(Next.Kind.DONE, null, ClaimResult.existing(standing));
         }
         if (standing.isOutcomeUnknown(now) && !settings.takeover()) {
+            waitEnded();
+            settings.listener().onReplayed(token, Completion.Kind.OUTCOME_UNKNOWN);
             throw new OutcomeUnknownException(token, null, null);
         }
         Duration leaseLeft = leaseLeft(now);
         skew.check(token, standing, now);
         if (settings.whenInProgress() == WhenInProgress.FAIL_FAST) {
+            settings.listener().onInProgress(token, true);
             throw new OperationInProgressException(token, leaseLeft);
         }
         long untilDeadline = deadline - settings.ticker().nanoTime();
         if (untilDeadline <= 0) {
+            waitEnded();
+            settings.listener().onInProgress(token, false);
             throw new OperationInProgressException(token, leaseLeft);
         }
         Duration backoff = settings.waitBackoff().delay(++polls, previousDelay, settings.random());
@@ -154,10 +176,23 @@ final class ClaimSteps {
         return new Next(Next.Kind.READ_AFTER, pollDelay(backoff, leaseLeft, untilDeadline), null);
     }
 
-    /** @return the exception of a wait that ends now (interrupted, or its future cancelled) */
+    /** @return the exception of a wait that ends now, interrupted */
     OperationInProgressException stoppedWaiting() {
+        waitEnded();
+        settings.listener().onInProgress(token, false);
         return new OperationInProgressException(token, standing == null ? Duration.ZERO
                 : leaseLeft(settings.clock().millis()));
+    }
+
+    /**
+     * Tells the listener how long this call waited for another caller, once, if it polled at all; a no-op
+     * after the first time. May be called from any thread (a cancelled future).
+     */
+    void waitEnded() {
+        int polled = polls;
+        if (polled > 0 && waitTold.compareAndSet(false, true)) {
+            settings.listener().onWaited(token, settings.ticker().nanoTime() - waitStart, polled);
+        }
     }
 
     private ClaimRequest newClaim() {

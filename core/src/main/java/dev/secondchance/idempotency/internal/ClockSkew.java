@@ -39,10 +39,6 @@ final class ClockSkew {
                     + "apart by more than a lease let the fast one take over live leases; sync the clocks (NTP)",
                     token, ahead, lease);
         }
-        try {
-            listener.onClockSkew(token, ahead);
-        } catch (RuntimeException listenerFailure) {
-            LOG.warn("idempotency listener {} failed in onClockSkew; ignored", listener, listenerFailure);
-        }
+        listener.onClockSkew(token, ahead);
     }
 }

@@ -5,6 +5,7 @@ import dev.secondchance.idempotency.IdempotentExecutor;
 import dev.secondchance.idempotency.IdempotentExecutorBuilder;
 import dev.secondchance.idempotency.IdempotentOperation;
 import dev.secondchance.idempotency.OperationContext;
+import dev.secondchance.idempotency.StoreFailureMode;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryPolicy;
@@ -34,7 +35,8 @@ public final class DefaultIdempotentExecutor<T> implements IdempotentExecutor<T>
         RetryPolicy policy = settings.customStoreRetryPolicy() != null
                 ? settings.customStoreRetryPolicy()
                 : defaultStorePolicy(settings);
-        this.storeCalls = new StoreCalls(policy);
+        this.storeCalls = new StoreCalls(policy, settings.listener(),
+                settings.storeFailureMode() == StoreFailureMode.FAIL_OPEN);
         this.skew = new ClockSkew(settings.lease(), settings.listener());
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The caller that owns the claim: settles an earlier unknown outcome if it took one over, runs the
- * operation, and writes its outcome through the fence.
+ * operation, and writes its outcome through the fence. The listener hears the claim (when the run starts),
+ * the resolver's answer and what became of the claim, for the blocking and the async run alike.
  */
 final class OwnedRun<T> {
 
@@ -75,9 +76,14 @@ final class OwnedRun<T> {
      * @throws OutcomeUnknownException if the resolver could not settle it (the outcome stays unknown)
      */
     Resolution<T> start() {
+        boolean tookOver = previous != null && previous.isOutcomeUnknown(settings.clock().millis());
+        if (tookOver) {
+            settings.listener().onTakenOver(token, previous.version());
+        } else {
+            settings.listener().onClaimed(token);
+        }
         heartbeat = Heartbeat.start(settings, claim, context, claimedAtNanos);
-        if (previous != null && previous.isOutcomeUnknown(settings.clock().millis())
-                && settings.outcomeResolver() != null) {
+        if (tookOver && settings.outcomeResolver() != null) {
             Resolution<T> resolution = resolve(context, heartbeat);
             if (resolution.kind() == Resolution.Kind.APPLIED) {
                 return resolution;
@@ -128,14 +134,17 @@ final class OwnedRun<T> {
         try {
             resolution = settings.outcomeResolver().resolve(context);
         } catch (Exception resolverFailure) {
+            settings.listener().onResolved(token, Resolution.Kind.UNKNOWN);
             heartbeat.stop();
             keep(unknown, resolverFailure);
             throw new OutcomeUnknownException(token, unknown.failureType(), resolverFailure);
         } catch (Error error) { // the claim must not keep renewing after the resolver died
+            settings.listener().onResolved(token, Resolution.Kind.UNKNOWN);
             heartbeat.stop();
             keep(unknown, null);
             throw error;
         }
+        settings.listener().onResolved(token, resolution == null ? Resolution.Kind.UNKNOWN : resolution.kind());
         if (resolution == null || resolution.kind() == Resolution.Kind.UNKNOWN) {
             heartbeat.stop();
             keep(unknown, null);
@@ -175,8 +184,14 @@ final class OwnedRun<T> {
         }
         return switch (complete(completion, true, result)) {
             case STORED -> result;
-            case RESULT_TOO_LARGE -> throw new ResultTooLargeException(token, completion.resultSize(), result);
-            case FENCED -> throw new LeaseLostException(token, claim.version(), result);
+            case RESULT_TOO_LARGE -> {
+                settings.listener().onResultTooLarge(token, completion.resultSize());
+                throw new ResultTooLargeException(token, completion.resultSize(), result);
+            }
+            case FENCED -> {
+                settings.listener().onLeaseLost(token, claim.version());
+                throw new LeaseLostException(token, claim.version(), result);
+            }
         };
     }
 
@@ -200,9 +215,15 @@ final class OwnedRun<T> {
     private void settle(Throwable failure, FailureDisposition disposition) {
         try {
             switch (disposition) {
-                case RELEASE -> release(true);
-                case FINAL -> recordFailure(failure, FailureRecords.finalFailure(settings, failure));
-                case OUTCOME_UNKNOWN -> recordFailure(failure,
+                case RELEASE -> {
+                    if (release(true)) {
+                        settings.listener().onReleased(token);
+                    } else {
+                        settings.listener().onLeaseLost(token, claim.version());
+                    }
+                }
+                case FINAL -> recordFailure(failure, disposition, FailureRecords.finalFailure(settings, failure));
+                case OUTCOME_UNKNOWN -> recordFailure(failure, disposition,
                         Completion.outcomeUnknown(failure.getClass().getName(),
                                 FailureRecords.message(settings, failure)));
             }
@@ -211,16 +232,22 @@ final class OwnedRun<T> {
         }
     }
 
-    private void release(boolean operationRan) {
-        if (!storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(), claim.owner(),
-                claim.version()), operationRan, null)) {
+    /** @return whether the claim was released; false if fenced (another caller took it over) */
+    private boolean release(boolean operationRan) {
+        boolean released = storeCalls.call(token, "release the claim", () -> settings.store().release(claim.key(),
+                claim.owner(), claim.version()), operationRan, null);
+        if (!released) {
             LOG.debug("release of token '{}' fenced: another caller already took it over", token);
         }
+        return released;
     }
 
-    private void recordFailure(Throwable failure, Completion recorded) {
+    private void recordFailure(Throwable failure, FailureDisposition disposition, Completion recorded) {
         if (complete(recorded, true, null) == CompleteResult.FENCED) {
+            settings.listener().onLeaseLost(token, claim.version());
             failure.addSuppressed(new LeaseLostException(token, claim.version(), null));
+        } else {
+            settings.listener().onFailureRecorded(token, disposition);
         }
     }
 

@@ -201,6 +201,21 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         }
     }
 
+    @Override
+    public double sendRate() {
+        return allowedRate();
+    }
+
+    @Override
+    public boolean isLimiting() {
+        lock.lock();
+        try {
+            return enabled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Returns the allowed send rate, for tests and metrics.
      *

@@ -1,18 +1,22 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
+import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.CallOptions;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.CheckedRunnable;
 import dev.secondchance.retry.CheckedSupplier;
+import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryClassifier;
+import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.RetryMetrics;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.Verdict;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -32,7 +36,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     private DefaultRetryPolicy(PolicyConfig config, PolicyMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.fastPath = config.deadline() == null && config.rateLimiter() == null && config.listeners().isEmpty();
+        this.fastPath = config.deadline() == null && config.rateLimiter() == null;
         this.budget = config.budget();
     }
 
@@ -43,6 +47,9 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         if (!fastPath) {
             return SyncRetry.run(config, metrics, config.deadline(), operation).resultOrThrow();
         }
+        if (config.listener() != null) {
+            return callSeen(config.listener().onCallStarted(), operation);
+        }
         // Nothing to time, limit or report: make the first attempt without allocating or reading the ticker.
         // The call's outcome never leaves this method (no listener, no deadline), so that its elapsed time,
         // counted from the first failure, is never seen.
@@ -51,14 +58,37 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         try {
             result = operation.get();
         } catch (Throwable failure) {
-            return SyncRetry.resume(config, metrics, operation, null, failure).resultOrThrow();
+            return SyncRetry.resume(config, metrics, operation, null, failure, null, 0).resultOrThrow();
         }
         if (config.classifiers().ofResult(result).kind() == Verdict.Kind.SUCCESS) {
             budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
         }
-        return SyncRetry.resume(config, metrics, operation, result, null).resultOrThrow();
+        return SyncRetry.resume(config, metrics, operation, result, null, null, 0).resultOrThrow();
+    }
+
+    /** The fast path with listeners: two ticker reads and the events, still without allocating. */
+    private <T, E extends Exception> T callSeen(RetryListener listener, CheckedSupplier<T, E> operation) throws E {
+        long start = config.ticker().nanoTime();
+        budget.onCall();
+        listener.onAttemptStarted(1, 0);
+        T result;
+        try {
+            result = operation.get();
+        } catch (Throwable failure) {
+            return SyncRetry.resume(config, metrics, operation, null, failure, listener, start).resultOrThrow();
+        }
+        Verdict verdict = config.classifiers().ofResult(result);
+        if (verdict.kind() != Verdict.Kind.SUCCESS) {
+            return SyncRetry.resume(config, metrics, operation, result, null, listener, start).resultOrThrow();
+        }
+        budget.onSuccess();
+        metrics.firstTrySucceeded();
+        long elapsed = config.ticker().nanoTime() - start;
+        listener.onAttemptEnded(1, elapsed, verdict, result, null);
+        listener.onCallEnded(EndReason.SUCCESS, 1, elapsed, result, null);
+        return result;
     }
 
     @Override
@@ -143,6 +173,21 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     @Override
     public RetryMetrics metrics() {
         return metrics.snapshot();
+    }
+
+    @Override
+    public RetryBudget budget() {
+        return budget;
+    }
+
+    @Override
+    public Optional<AdaptiveRateLimiter> rateLimiter() {
+        return Optional.ofNullable(config.rateLimiter());
+    }
+
+    @Override
+    public String name() {
+        return config.name();
     }
 
     @Override

@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The validated, immutable settings of a policy. {@code deadline} and {@code rateLimiter} may be null. */
+/**
+ * The validated, immutable settings of a policy. {@code deadline} and {@code rateLimiter} may be null;
+ * {@code listener} is the listeners as one ({@link GuardedListeners}), or null when there are none.
+ */
 public record PolicyConfig(
         String name,
         int maxAttempts,
@@ -34,7 +37,18 @@ public record PolicyConfig(
         Sleeper sleeper,
         Scheduler scheduler,
         RandomSource random,
-        boolean recordMetrics) {
+        boolean recordMetrics,
+        RetryListener listener) {
+
+    /** The settings, with {@code listeners} guarded and joined into {@link #listener()}. */
+    public PolicyConfig(String name, int maxAttempts, Backoff backoff, Backoff throttlingBackoff, Duration maxRetryAfter,
+            boolean maxRetryAfterSet, HintRule hintRule, Duration deadline, ClassifierChain classifiers,
+            RetryBudget budget, AdaptiveRateLimiter rateLimiter, List<RetryListener> listeners, Ticker ticker,
+            Clock wallClock, Sleeper sleeper, Scheduler scheduler, RandomSource random, boolean recordMetrics) {
+        this(name, maxAttempts, backoff, throttlingBackoff, maxRetryAfter, maxRetryAfterSet, hintRule, deadline,
+                classifiers, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random,
+                recordMetrics, GuardedListeners.of(name, listeners));
+    }
 
     /**
      * @param chain the classifiers to ask instead
@@ -42,7 +56,8 @@ public record PolicyConfig(
      */
     public PolicyConfig withClassifiers(ClassifierChain chain) {
         return new PolicyConfig(name, maxAttempts, backoff, throttlingBackoff, maxRetryAfter, maxRetryAfterSet, hintRule,
-                deadline, chain, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random, recordMetrics);
+                deadline, chain, budget, rateLimiter, listeners, ticker, wallClock, sleeper, scheduler, random, recordMetrics,
+                listener);
     }
 
     /** A builder holding these settings, sharing the stateful parts (budget, limiter, listeners). */

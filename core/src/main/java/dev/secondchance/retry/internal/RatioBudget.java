@@ -97,6 +97,26 @@ public final class RatioBudget implements RetryBudget {
     @Override
     public void onSuccess() {}
 
+    /** The retries {@link #tryAcquireRetry()} would grant now, one after another, in the current window. */
+    @Override
+    public double available() {
+        lock.lock();
+        try {
+            long slice = currentSlice();
+            long callsInWindow = 0;
+            long retriesInWindow = 0;
+            for (int i = 0; i < SLICES; i++) {
+                if (sliceIds[i] > slice - SLICES) {
+                    callsInWindow += calls[i];
+                    retriesInWindow += retries[i];
+                }
+            }
+            return Math.max(0, Math.floor(ratio * callsInWindow + reserve + EPSILON) - retriesInWindow);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private long currentSlice() {
         return Math.floorDiv(ticker.nanoTime() - origin, sliceNanos);
     }

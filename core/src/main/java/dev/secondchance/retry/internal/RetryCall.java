@@ -6,6 +6,7 @@ import dev.secondchance.internal.Sneaky;
 import dev.secondchance.retry.Backoff;
 import dev.secondchance.retry.CallTracker;
 import dev.secondchance.retry.DeadlineExceededException;
+import dev.secondchance.retry.DelaySource;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.HintRule;
 import dev.secondchance.retry.Outcome;
@@ -19,7 +20,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +50,10 @@ final class RetryCall<T> implements CallTracker<T> {
 
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
+    /** This call's listener (the policy's listeners as one, or what they answered to the call's start), or null. */
+    private final RetryListener listener;
+    /** With a listener: when the current attempt started (for a tracker, when the previous one was decided). */
+    private long attemptStartNanos;
     /** The ticker's reading at the start; once the call has ended, its elapsed time (one field, not two). */
     private long startNanos;
     private final long deadlineNanos;
@@ -66,8 +70,10 @@ final class RetryCall<T> implements CallTracker<T> {
     private EndReason endReason;
 
     private RetryCall(PolicyConfig config, PolicyMetrics metrics, Duration deadline, long startNanos,
-            boolean loopAsksLimiter, boolean endMayRace) {
+            boolean loopAsksLimiter, boolean endMayRace, RetryListener listener) {
         this.config = config;
+        this.listener = listener;
+        this.attemptStartNanos = startNanos;
         this.endMayRace = endMayRace;
         this.metrics = metrics;
         this.deadlineNanos = deadline == null ? Long.MAX_VALUE : Durations.saturatedNanos(deadline);
@@ -84,7 +90,7 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     static <T> RetryCall<T> forBlockingLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, false);
+        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, false, started(config));
     }
 
     /**
@@ -93,18 +99,26 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     static <T> RetryCall<T> forAsyncLoop(PolicyConfig config, PolicyMetrics metrics, Duration deadline) {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, true);
+        return new RetryCall<>(config, metrics, deadline, config.ticker().nanoTime(), true, true, started(config));
     }
 
     /**
-     * Continues a fast-path call (no deadline, no limiter, no listener) whose first attempt, already counted
-     * by the budget, did not succeed; the clock starts now, and the attempt is counted.
+     * Continues a fast-path call (no deadline, no limiter) whose first attempt, already counted by the budget,
+     * did not succeed; the attempt is counted. Without listeners the clock starts now; with them ({@code
+     * listener}, already told of the call's start and of its first attempt) it started at {@code startNanos}.
      */
-    static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, null, config.ticker().nanoTime(), true, false);
-        call.unseenSuccess = true;
-        call.attemptStarting();
+    static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics, RetryListener listener,
+            long startNanos) {
+        RetryCall<T> call = new RetryCall<>(config, metrics, null,
+                listener == null ? config.ticker().nanoTime() : startNanos, true, false, listener);
+        call.unseenSuccess = listener == null;
+        call.attempts = 1;
+        metrics.attemptStarted(1);
         return call;
+    }
+
+    private static RetryListener started(PolicyConfig config) {
+        return config.listener() == null ? null : config.listener().onCallStarted();
     }
 
     /**
@@ -114,7 +128,8 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     static <T> RetryCall<T> forTracker(PolicyConfig config, PolicyMetrics metrics) {
         config.budget().onCall();
-        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false, true);
+        return new RetryCall<>(config, metrics, config.deadline(), config.ticker().nanoTime(), false, true,
+                started(config));
     }
 
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
@@ -129,7 +144,11 @@ final class RetryCall<T> implements CallTracker<T> {
      */
     LimiterAnswer<T> beforeSend() {
         SendSlot slot = config.rateLimiter().acquire();
-        if (!passesDeadline(Durations.saturatedNanos(slot.waitTime()))) {
+        long waitNanos = Durations.saturatedNanos(slot.waitTime());
+        if (!passesDeadline(waitNanos)) {
+            if (listener != null && waitNanos > 0) {
+                listener.onLimiterWait(attempts + 1, waitNanos, slot.isHeld());
+            }
             return slot.isHeld() ? LimiterAnswer.sendAfter(slot.waitTime()) : LimiterAnswer.askAgainAfter(slot.waitTime());
         }
         if (attempts == 0) {
@@ -142,22 +161,32 @@ final class RetryCall<T> implements CallTracker<T> {
 
     /** Counts the attempt about to start. */
     void attemptStarting() {
+        if (listener != null) {
+            attemptStartNanos = config.ticker().nanoTime();
+        }
+        attemptCounted();
+    }
+
+    private void attemptCounted() {
         attempts++;
         metrics.attemptStarted(attempts);
+        if (listener != null) {
+            listener.onAttemptStarted(attempts, previousDelayNanos);
+        }
     }
 
     @Override
     public RetryDecision<T> onFailure(Throwable failure, Duration serverHint) {
         Checks.notNull(failure, "failure");
         requireOpen();
-        attemptStarting();
+        attemptCounted();
         return afterAttempt(null, failure, serverHint);
     }
 
     @Override
     public RetryDecision<T> onResult(T result) {
         requireOpen();
-        attemptStarting();
+        attemptCounted();
         return afterAttempt(result, null, null);
     }
 
@@ -191,6 +220,11 @@ final class RetryCall<T> implements CallTracker<T> {
             return endNow(EndReason.INTERRUPTED);
         }
         Verdict verdict = config.classifiers().classify(result, failure);
+        if (listener != null) {
+            long now = config.ticker().nanoTime();
+            listener.onAttemptEnded(attempts, now - attemptStartNanos, verdict, lastResult, failure);
+            attemptStartNanos = now;
+        }
         if (config.rateLimiter() != null) {
             if (verdict.kind() == Verdict.Kind.THROTTLED) {
                 config.rateLimiter().onThrottled();
@@ -201,11 +235,6 @@ final class RetryCall<T> implements CallTracker<T> {
         if (verdict.kind() == Verdict.Kind.SUCCESS) {
             config.budget().onSuccess();
             return endNow(EndReason.SUCCESS);
-        }
-        if (!config.listeners().isEmpty()) {
-            int attempt = attempts;
-            T returned = lastResult;
-            notify(listener -> listener.onAttemptFailed(attempt, returned, failure, verdict));
         }
         return verdict.isRetry() ? planRetry(verdict, extraHint) : endNow(EndReason.NON_RETRYABLE);
     }
@@ -222,9 +251,13 @@ final class RetryCall<T> implements CallTracker<T> {
         boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED
                 || hint != null && config.hintRule() == HintRule.SPREAD;
         long delay = backoffNanos(throttled ? config.throttlingBackoff() : config.backoff());
+        DelaySource source = verdict.kind() == Verdict.Kind.THROTTLED ? DelaySource.THROTTLING_BACKOFF : DelaySource.BACKOFF;
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
                 return endNow(EndReason.HINT_TOO_LONG);
+            }
+            if (config.hintRule() == HintRule.SPREAD || Durations.saturatedNanos(hint) > delay) {
+                source = DelaySource.SERVER_HINT;
             }
             Duration hinted = config.hintRule().delay(Duration.ofNanos(delay), hint);
             delay = Durations.saturatedNanos(Durations.roundUpToMillis(hinted));
@@ -236,16 +269,16 @@ final class RetryCall<T> implements CallTracker<T> {
             return endNow(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
-            delay = Math.max(delay, Durations.saturatedNanos(config.rateLimiter().reserve()));
+            long reserved = Durations.saturatedNanos(config.rateLimiter().reserve());
+            source = reserved > delay ? DelaySource.RATE_LIMITER : source;
+            delay = Math.max(delay, reserved);
             if (passesDeadline(delay)) {
                 return endNow(EndReason.DEADLINE_EXCEEDED);
             }
         }
         previousDelayNanos = delay;
-        if (!config.listeners().isEmpty()) {
-            int next = attempts + 1;
-            Duration wait = Duration.ofNanos(delay);
-            notify(listener -> listener.onRetryScheduled(next, wait, verdict.reason()));
+        if (listener != null) {
+            listener.onRetryScheduled(attempts + 1, delay, source, verdict);
         }
         if (LOG.isDebugEnabled()) {
             LOG.atDebug().setMessage("{}: attempt {} failed ({}), retrying in {} ms").addArgument(config.name())
@@ -321,9 +354,8 @@ final class RetryCall<T> implements CallTracker<T> {
 
     private void report(boolean debug) {
         metrics.callEnded(endReason);
-        if (!config.listeners().isEmpty()) {
-            Outcome<T> outcome = outcome();
-            notify(listener -> listener.onEnd(outcome));
+        if (listener != null) {
+            listener.onCallEnded(endReason, attempts, startNanos, lastFailure == null ? lastResult : null, lastFailure);
         }
         if (debug) {
             LOG.debug("{}: {}", config.name(), outcome());
@@ -336,15 +368,5 @@ final class RetryCall<T> implements CallTracker<T> {
 
     private long elapsedNanos() {
         return config.ticker().nanoTime() - startNanos;
-    }
-
-    private void notify(Consumer<RetryListener> event) {
-        for (RetryListener listener : config.listeners()) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener {} threw; ignored", config.name(), listener, e);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.secondchance.retry.internal;
 import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.CheckedSupplier;
 import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.RetryListener;
 import java.time.Duration;
 
 /** The blocking loop: attempt, decide, sleep on the policy's sleeper, repeat. */
@@ -25,11 +26,12 @@ final class SyncRetry {
 
     /**
      * Continues a call without a deadline whose first attempt the caller already made (and whose budget
-     * {@code onCall} it already reported) but that did not succeed, and returns it ended.
+     * {@code onCall} it already reported) but that did not succeed, and returns it ended. {@code listener}
+     * is the call's listener, told of the call's and the attempt's start at {@code startNanos}, or null.
      */
     static <T> RetryCall<T> resume(PolicyConfig config, PolicyMetrics metrics, CheckedSupplier<T, ?> operation,
-            T result, Throwable failure) {
-        RetryCall<T> call = RetryCall.afterFastFirstAttempt(config, metrics);
+            T result, Throwable failure, RetryListener listener, long startNanos) {
+        RetryCall<T> call = RetryCall.afterFastFirstAttempt(config, metrics, listener, startNanos);
         loop(config, call, operation, call.decide(result, failure, null));
         return call;
     }

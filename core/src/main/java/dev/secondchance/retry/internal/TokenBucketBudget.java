@@ -87,6 +87,11 @@ public final class TokenBucketBudget implements RetryBudget {
         }
     }
 
+    @Override
+    public double available() {
+        return tokens.get();
+    }
+
     /**
      * Returns the tokens left, for tests and metrics.
      *

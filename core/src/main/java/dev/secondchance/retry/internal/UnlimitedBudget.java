@@ -18,6 +18,11 @@ public enum UnlimitedBudget implements RetryBudget {
     public void onSuccess() {}
 
     @Override
+    public double available() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
     public String toString() {
         return "RetryBudget.unlimited()";
     }

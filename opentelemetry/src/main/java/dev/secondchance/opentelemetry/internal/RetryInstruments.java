@@ -1,0 +1,151 @@
+package dev.secondchance.opentelemetry.internal;
+
+import static dev.secondchance.internal.Telemetry.CAUSE;
+import static dev.secondchance.internal.Telemetry.END_REASON;
+import static dev.secondchance.internal.Telemetry.RESULT;
+import static dev.secondchance.internal.Telemetry.VERDICT;
+
+import dev.secondchance.internal.Telemetry;
+import dev.secondchance.retry.AdaptiveRateLimiter;
+import dev.secondchance.retry.DelaySource;
+import dev.secondchance.retry.EndReason;
+import dev.secondchance.retry.RetryBudget;
+import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.Verdict;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A policy's instruments, under the same names and attributes as the Micrometer binding's meters. Every
+ * attribute set is built once, when bound (arrays indexed by enum ordinal), so an event costs an array read and
+ * a recording. Stateless per call: {@link #onCallStarted()} returns this listener.
+ *
+ * <p>Calls and attempts are asynchronous counters over adders of our own, read when metrics are collected; a
+ * call that succeeds at once adds to one adder (successful attempts are read from the successful calls: an
+ * attempt classified a success ends its call with {@link EndReason#SUCCESS}, unless an async caller cancelled
+ * the call in between) and records one histogram value.
+ */
+public final class RetryInstruments implements RetryListener {
+
+    /** Bucket boundaries in seconds, as the semantic conventions advise for HTTP durations. */
+    static final List<Double> SECONDS_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0,
+            2.5, 5.0, 7.5, 10.0);
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final LongAdder[] calls = new LongAdder[EndReason.values().length];
+    private final DoubleHistogram durations;
+    private final LongAdder[] attempts = new LongAdder[Verdict.Kind.values().length];
+    private final LongCounter retries;
+    private final DoubleHistogram delays;
+    private final DoubleHistogram limiterWaits;
+    private final Attributes policy;
+    private final Attributes[] ended = new Attributes[EndReason.values().length];
+    private final Attributes[] verdicts = new Attributes[Verdict.Kind.values().length];
+    private final Attributes[] causes = new Attributes[DelaySource.values().length];
+
+    /**
+     * Creates the instruments.
+     *
+     * @param meter where
+     * @param policy the policy attribute and the user's attributes, put on every measurement
+     */
+    public RetryInstruments(Meter meter, Attributes policy) {
+        this.policy = policy;
+        durations = meter.histogramBuilder(Telemetry.CALL_DURATION).setUnit("s")
+                .setDescription("Calls from start to end, every attempt and wait included")
+                .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
+        retries = meter.counterBuilder(Telemetry.RETRIES).setDescription("Retries scheduled, by what set their wait")
+                .setUnit("{retry}").build();
+        delays = meter.histogramBuilder(Telemetry.RETRY_DELAY).setUnit("s").setDescription("The wait before each retry")
+                .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
+        limiterWaits = meter.histogramBuilder(Telemetry.LIMITER_WAIT).setUnit("s")
+                .setDescription("Waits for the rate limiter before attempts")
+                .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
+        for (EndReason reason : EndReason.values()) {
+            ended[reason.ordinal()] = policy.toBuilder().put(RESULT, Telemetry.result(reason))
+                    .put(END_REASON, Telemetry.value(reason)).build();
+            calls[reason.ordinal()] = new LongAdder();
+        }
+        for (Verdict.Kind kind : Verdict.Kind.values()) {
+            verdicts[kind.ordinal()] = policy.toBuilder().put(VERDICT, Telemetry.value(kind)).build();
+            attempts[kind.ordinal()] = kind == Verdict.Kind.SUCCESS ? calls[EndReason.SUCCESS.ordinal()] : new LongAdder();
+        }
+        meter.counterBuilder(Telemetry.CALLS).setDescription("Calls ended, by result and end reason").setUnit("{call}")
+                .buildWithCallback(counter -> {
+                    for (EndReason reason : EndReason.values()) {
+                        counter.record(calls[reason.ordinal()].sum(), ended[reason.ordinal()]);
+                    }
+                });
+        meter.counterBuilder(Telemetry.ATTEMPTS).setDescription("Attempts made, by verdict").setUnit("{attempt}")
+                .buildWithCallback(counter -> {
+                    for (Verdict.Kind kind : Verdict.Kind.values()) {
+                        if (kind != Verdict.Kind.ABSTAIN) { // a chain of classifiers always decides
+                            counter.record(attempts[kind.ordinal()].sum(), verdicts[kind.ordinal()]);
+                        }
+                    }
+                });
+        for (DelaySource source : DelaySource.values()) {
+            causes[source.ordinal()] = policy.toBuilder().put(CAUSE, Telemetry.cause(source)).build();
+        }
+    }
+
+    /**
+     * Registers the gauges of a policy's budget and rate limiter, read when metrics are collected; a budget that
+     * cannot tell what it allows (NaN) gets no gauge.
+     *
+     * @param meter where
+     * @param policy the policy attribute and the user's attributes
+     * @param budget the policy's budget
+     * @param limiter the policy's rate limiter, or null
+     */
+    public static void registerGauges(Meter meter, Attributes policy, RetryBudget budget, AdaptiveRateLimiter limiter) {
+        if (!Double.isNaN(budget.available())) {
+            meter.gaugeBuilder(Telemetry.BUDGET_TOKENS).setUnit("{token}")
+                    .setDescription("What the retry budget allows now: tokens, or retries in its window")
+                    .buildWithCallback(gauge -> gauge.record(budget.available(), policy));
+        }
+        if (limiter != null) {
+            meter.gaugeBuilder(Telemetry.LIMITER_RATE).setUnit("{request}/s")
+                    .setDescription("The send rate the rate limiter allows now (+Inf while it does not limit)")
+                    .buildWithCallback(gauge -> gauge.record(limiter.sendRate(), policy));
+            meter.gaugeBuilder(Telemetry.LIMITER_LIMITING).ofLongs()
+                    .setDescription("1 while the rate limiter paces sends, else 0")
+                    .buildWithCallback(gauge -> gauge.record(limiter.isLimiting() ? 1 : 0, policy));
+        }
+    }
+
+    @Override
+    public void onAttemptEnded(int attempt, long durationNanos, Verdict verdict, Object result, Throwable failure) {
+        if (verdict.kind() != Verdict.Kind.SUCCESS) {
+            attempts[verdict.kind().ordinal()].increment();
+        }
+    }
+
+    @Override
+    public void onRetryScheduled(int nextAttempt, long delayNanos, DelaySource source, Verdict verdict) {
+        Attributes cause = causes[source.ordinal()];
+        retries.add(1, cause);
+        delays.record(delayNanos / NANOS_PER_SECOND, cause);
+    }
+
+    @Override
+    public void onLimiterWait(int attempt, long waitNanos, boolean slotHeld) {
+        limiterWaits.record(waitNanos / NANOS_PER_SECOND, policy);
+    }
+
+    @Override
+    public void onCallEnded(EndReason reason, int attemptCount, long durationNanos, Object result, Throwable failure) {
+        Attributes attributes = ended[reason.ordinal()];
+        calls[reason.ordinal()].increment();
+        durations.record(durationNanos / NANOS_PER_SECOND, attributes);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryInstruments";
+    }
+}
