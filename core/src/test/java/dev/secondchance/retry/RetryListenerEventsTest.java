@@ -96,7 +96,8 @@ class RetryListenerEventsTest {
 
         builder().classifiers(List.of(classifier)).build().call(attempts(new IOException("hint"), new IOException("x")));
 
-        assertEquals(List.of("retry 2 in 2000 by SERVER_HINT", "retry 3 in 300 by THROTTLING_BACKOFF"),
+        // HintRule.SPREAD (the default): the 2 s hint, then a 300 ms throttling-backoff draw
+        assertEquals(List.of("retry 2 in 2300 by SERVER_HINT", "retry 3 in 300 by THROTTLING_BACKOFF"),
                 log.events.stream().filter(event -> event.startsWith("retry")).toList());
     }
 
