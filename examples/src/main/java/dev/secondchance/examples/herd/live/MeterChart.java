@@ -18,7 +18,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * What a dashboard would plot for one library row, drawn from its registry's samples ({@link MeterSamples}):
  * retries per second by cause, the rate limiter's send rate and the budget's tokens, one panel each (a panel
- * whose meter never had a finite value is left out: no limiter, or the unlimited budget).
+ * whose meter never had a finite value is left out: no limiter, or the unlimited budget). In the fleet modes
+ * each value is the sum over the row's policies, as a dashboard sums a query over its {@code policy} tag.
  */
 public final class MeterChart {
 
@@ -50,7 +51,9 @@ public final class MeterChart {
     public static Path write(Path folder, LiveResult result, double seconds) throws IOException {
         MeterSamples samples = result.samples().orElseThrow(
                 () -> new IllegalArgumentException("no samples for " + result.strategy() + ": not a library row"));
-        String row = result.mode().label() + ", " + result.strategy();
+        int policies = result.mode().processes(result.clients());
+        String row = result.mode().label() + ", " + result.strategy()
+                + (policies > 1 ? " (sum of " + policies + " policies)" : "");
         List<XYChart> panels = new ArrayList<>();
         XYChart retries = panel(row + ": secondchance.retries, per second by cause", "retries / s", seconds);
         int c = 0;
@@ -68,8 +71,8 @@ public final class MeterChart {
             line(retries, "no retries", samples.seconds(), new double[samples.size()], Color.GRAY);
         }
         panels.add(retries);
-        finitePanel(row + ": secondchance.ratelimiter.rate", "requests / s", "send rate (+Inf until the first "
-                + "throttle)", samples.seconds(), samples.limiterRate(), seconds).ifPresent(panels::add);
+        finitePanel(row + ": secondchance.ratelimiter.rate", "requests / s", "send rate (drawn while finite: the limiter "
+                + "paces sends)", samples.seconds(), samples.limiterRate(), seconds).ifPresent(panels::add);
         finitePanel(row + ": secondchance.budget.tokens", "tokens", "what the budget allows", samples.seconds(),
                 samples.budgetTokens(), seconds).ifPresent(panels::add);
         Path file = folder.resolve(fileName(result));

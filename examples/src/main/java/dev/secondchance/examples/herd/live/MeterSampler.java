@@ -22,6 +22,9 @@ final class MeterSampler implements AutoCloseable {
     /** How often it samples. */
     static final Duration PERIOD = Duration.ofMillis(100);
 
+    /** Over how many samples a counter becomes a rate. */
+    static final int RATE_WINDOW = 10;
+
     private final MeterRegistry registry;
     private final LongSupplier elapsedNanos;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -65,7 +68,11 @@ final class MeterSampler implements AutoCloseable {
         timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** @return the samples so far, with the counters turned into rates per second between samples */
+    /**
+     * @return the samples so far, with the counters turned into rates per second over the trailing
+     *     {@link #RATE_WINDOW} samples (about a second, as a dashboard's {@code rate(...[1s])}: a sample taken
+     *     late under load would otherwise make a spike)
+     */
     MeterSamples samples() {
         List<double[]> taken;
         synchronized (rows) {
@@ -84,9 +91,10 @@ final class MeterSampler implements AutoCloseable {
             seconds[i] = row[0];
             rate[i] = row[1];
             tokens[i] = row[2];
+            double[] before = taken.get(Math.max(0, i - RATE_WINDOW));
+            double dt = row[0] - before[0];
             for (int c = 0; c < RegistryCounts.CAUSES.length; c++) {
-                double dt = i == 0 ? 0 : row[0] - taken.get(i - 1)[0];
-                retries.get(RegistryCounts.CAUSES[c])[i] = dt <= 0 ? 0 : (row[3 + c] - taken.get(i - 1)[3 + c]) / dt;
+                retries.get(RegistryCounts.CAUSES[c])[i] = dt <= 0 ? 0 : (row[3 + c] - before[3 + c]) / dt;
             }
         }
         return new MeterSamples(seconds, retries, rate, tokens);

@@ -8,7 +8,7 @@ import java.util.Map;
  * What {@link MeterSampler} recorded for one library row: a time series per meter, one point per sample.
  *
  * @param seconds when each sample was taken, seconds since the server opened
- * @param retriesPerSecond retries scheduled per second since the previous sample, by cause
+ * @param retriesPerSecond retries scheduled per second over the trailing second, by cause
  * @param limiterRate the rate limiter's send rate (requests/s, summed over processes); infinite while it does
  *     not limit, NaN without a limiter
  * @param budgetTokens what the retry budget allows (summed over processes); infinite for the unlimited budget
