@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * otherwise. Every attempt is counted per 100 ms when it is sent (see {@link SendCountingHttpClient}).
  * The library's rows record through the Micrometer binding into one registry per row (tags {@code mode} and
  * {@code strategy}), sampled every 100 ms by a {@link MeterSampler}; their end reasons, attempts and retries
- * come from there. Bounded: each attempt has a timeout, each call the time bound, and the run is cut off a few seconds after
- * that in any case.
+ * come from there. Bounded: each attempt has a timeout, each call the time bound, and the run is cut off a
+ * few seconds after that in any case.
  */
 public final class ClientHerd {
 

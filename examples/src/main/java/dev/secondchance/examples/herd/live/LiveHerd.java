@@ -45,7 +45,8 @@ public final class LiveHerd {
 
     /** The rows whose sampled meters are drawn ({@link MeterChart}), if they ran: mode and strategy. */
     static final List<Map.Entry<LiveMode, String>> METER_CHART_ROWS = List.of(
-            Map.entry(LiveMode.SHARED, LiveStrategies.ADAPTIVE), Map.entry(LiveMode.HINT, LiveStrategies.LIBRARY_DEFAULT));
+            Map.entry(LiveMode.SHARED, LiveStrategies.ADAPTIVE),
+            Map.entry(LiveMode.HINT, LiveStrategies.LIBRARY_DEFAULT));
 
     private LiveHerd() {}
 

@@ -113,8 +113,8 @@ public final class LiveReport {
                     result.peakPer100msAfterRecovery(),
                     result.gaveUp() == 0 ? "all done at " + allDone(result) : result.gaveUp() + " gave up"));
         }
-        lines.add("  The library's rows as their Micrometer registries saw them (secondchance.attempts, .retries{cause}, "
-                + ".calls{end.reason}):");
+        lines.add("  The library's rows as their Micrometer registries saw them (secondchance.attempts, "
+                + ".retries{cause}, .calls{end.reason}):");
         for (LiveResult result : results) {
             result.meters().ifPresent(meters -> lines.add(format("  %-6s %-22s %,7d attempts (server: %,d), retries %s;"
                     + " ended %s", result.mode().label(), result.strategy(), meters.attempts(), result.totalRequests(),

@@ -71,8 +71,9 @@ public final class MeterChart {
             line(retries, "no retries", samples.seconds(), new double[samples.size()], Color.GRAY);
         }
         panels.add(retries);
-        finitePanel(row + ": secondchance.ratelimiter.rate", "requests / s", "send rate (drawn while finite: the limiter "
-                + "paces sends)", samples.seconds(), samples.limiterRate(), seconds).ifPresent(panels::add);
+        finitePanel(row + ": secondchance.ratelimiter.rate", "requests / s",
+                "send rate (drawn while finite: the limiter paces sends)", samples.seconds(), samples.limiterRate(),
+                seconds).ifPresent(panels::add);
         finitePanel(row + ": secondchance.budget.tokens", "tokens", "what the budget allows", samples.seconds(),
                 samples.budgetTokens(), seconds).ifPresent(panels::add);
         Path file = folder.resolve(fileName(result));
