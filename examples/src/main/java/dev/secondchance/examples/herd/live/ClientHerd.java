@@ -3,6 +3,8 @@ package dev.secondchance.examples.herd.live;
 import dev.secondchance.examples.report.Progress;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.http.RetryingHttpClient;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * line, the server opens (its outage begins) and every client sends one logical request through its
  * process's retrying client: one process for all clients in {@link LiveMode#SHARED}, one per 20 clients
  * otherwise. Every attempt is counted per 100 ms when it is sent (see {@link SendCountingHttpClient}).
- * Bounded: each attempt has a timeout, each call the time bound, and the run is cut off a few seconds after
- * that in any case.
+ * The library's rows record through the Micrometer binding into one registry per row (tags {@code mode} and
+ * {@code strategy}), sampled every 100 ms by a {@link MeterSampler}; their end reasons, attempts and retries
+ * come from there. Bounded: each attempt has a timeout, each call the time bound, and the run is cut off a
+ * few seconds after that in any case.
  */
 public final class ClientHerd {
 
@@ -47,6 +52,8 @@ public final class ClientHerd {
         int clients = settings.clients();
         Duration horizon = settings.timeLimit().plus(settings.attemptTimeout()).plus(GRACE);
         HerdCounts counts = new HerdCounts();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Tags tags = Tags.of("mode", mode.label(), "strategy", strategy.name());
         try (CapacityServer server = CapacityServer.start(settings.capacityPerSecond(), settings.outage(), horizon,
                 clients + 64, mode.retryAfter())) {
             RequestTimeline sends = new RequestTimeline(CapacityServer.SLOT, horizon);
@@ -58,12 +65,13 @@ public final class ClientHerd {
             List<HerdClient> processes = new ArrayList<>();
             for (int p = 0; p < mode.processes(clients); p++) {
                 processes.add(strategy.processes().create(new ProcessContext(counting, p, settings.seed() + p,
-                        settings.timeLimit(), server::elapsedNanos, counts)));
+                        settings.timeLimit(), server::elapsedNanos, counts, meters, tags)));
             }
             HttpRequest request = HttpRequest.newBuilder(server.uri()).timeout(settings.attemptTimeout()).GET().build();
             CountDownLatch ready = new CountDownLatch(clients);
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService executor = threads.newExecutor(clients);
+            MeterSampler sampler = new MeterSampler(meters, server::elapsedNanos);
             try {
                 for (int i = 0; i < clients; i++) {
                     HerdClient client = processes.get(i * processes.size() / clients);
@@ -88,9 +96,13 @@ public final class ClientHerd {
                     throw new IllegalStateException("the client threads did not start within 30 s");
                 }
                 server.open();
+                if (strategy.role().library()) {
+                    sampler.start();
+                }
                 go.countDown();
                 watch(strategy.name() + " (" + mode.label() + ")", server, clients, counts, horizon, progress);
             } finally {
+                sampler.close();
                 executor.shutdownNow();
                 if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                     progress.note("some client threads did not stop within 10 s", true);
@@ -98,7 +110,11 @@ public final class ClientHerd {
                 // JDK 21+: close the real client's connections, through the decorator that reaches shutdownNow().
                 RetryingHttpClient.of(plain, RetryPolicy.builder().build()).shutdownNow();
             }
-            return result(strategy, mode, server, sends, clients, counts, counting.earlySends());
+            Optional<RegistryCounts> recorded = strategy.role().library()
+                    ? Optional.of(RegistryCounts.read(meters)) : Optional.empty();
+            Optional<MeterSamples> samples = strategy.role().library()
+                    ? Optional.of(sampler.samples()) : Optional.empty();
+            return result(strategy, mode, server, sends, clients, counts, counting.earlySends(), recorded, samples);
         }
     }
 
@@ -121,7 +137,8 @@ public final class ClientHerd {
     }
 
     private static LiveResult result(LiveStrategy strategy, LiveMode mode, CapacityServer server,
-            RequestTimeline sends, int clients, HerdCounts counts, long earlySends) {
+            RequestTimeline sends, int clients, HerdCounts counts, long earlySends, Optional<RegistryCounts> recorded,
+            Optional<MeterSamples> samples) {
         int[] sent = sends.counts();
         int firstAfterOutage = sends.slotOf(server.outage().toNanos());
         int peak = 0;
@@ -133,7 +150,7 @@ public final class ClientHerd {
                 ? OptionalLong.of(TimeUnit.NANOSECONDS.toMillis(counts.lastSuccessNanos())) : OptionalLong.empty();
         return new LiveResult(strategy.name(), mode, strategy.role(), clients, server.totalRequests(),
                 server.rejectedRequests(), peak, allDone, TimeUnit.NANOSECONDS.toMillis(counts.lastEndNanos()),
-                clients - succeeded, earlySends, counts.endReasons(), sent, server.timeline().counts(), sends.slot(),
-                server.outage());
+                clients - succeeded, earlySends, recorded.map(RegistryCounts::endReasons).orElse(counts.endReasons()),
+                sent, server.timeline().counts(), sends.slot(), server.outage(), recorded, samples);
     }
 }

@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Everything the herd counts about its clients' calls, in one place: how each call ended (by reason),
- * how many succeeded and when the last one did, and when the last call ended. The server counts requests
- * itself ({@link CapacityServer}) and the sends per 100 ms are counted as they leave
- * ({@link SendCountingHttpClient}). Lock-free and thread-safe.
+ * Everything the herd counts about its clients' calls, in one place: how each peer's call ended (by reason;
+ * the library's rows are read from their Micrometer registry, {@link RegistryCounts}), how many succeeded and
+ * when the last one did, and when the last call ended. The server counts requests itself
+ * ({@link CapacityServer}) and the sends per 100 ms are counted as they leave ({@link SendCountingHttpClient}).
+ * Lock-free and thread-safe.
  */
 public final class HerdCounts {
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The live thundering herd: for each strategy, a fresh loopback server with a fixed capacity that is down
@@ -37,8 +38,15 @@ public final class LiveHerd {
             Failsafe), in three modes: shared (one policy for all), fleet (50 processes x 20, each with its
             own policy) and hint (the fleet, and every 503 carries Retry-After: 1). Counts total and rejected
             requests, the peak per 100 ms after recovery, when every client had succeeded, how many gave up
-            and (hint) sends before a hint had passed. Writes live.csv and live.png, live-fleet.png,
-            live-hint.png to the output folder.""";
+            and (hint) sends before a hint had passed. The library's rows record through the Micrometer
+            binding; the summary reads their attempts, retries by cause and end reasons from the registry.
+            Writes live.csv and live.png, live-fleet.png, live-hint.png, and what a dashboard would plot
+            (meters-shared-adaptive-rate-limit.png, meters-hint-library-default.png) to the output folder.""";
+
+    /** The rows whose sampled meters are drawn ({@link MeterChart}), if they ran: mode and strategy. */
+    static final List<Map.Entry<LiveMode, String>> METER_CHART_ROWS = List.of(
+            Map.entry(LiveMode.SHARED, LiveStrategies.ADAPTIVE),
+            Map.entry(LiveMode.HINT, LiveStrategies.LIBRARY_DEFAULT));
 
     private LiveHerd() {}
 
@@ -164,6 +172,12 @@ public final class LiveHerd {
                 if (!rows.isEmpty()) {
                     charts.add(LiveChart.write(settings.out(), rows, settings.capacityPerSlot(),
                             chartSeconds(settings, rows)));
+                }
+            }
+            for (LiveResult result : results) {
+                if (result.samples().isPresent()
+                        && METER_CHART_ROWS.contains(Map.entry(result.mode(), result.strategy()))) {
+                    charts.add(MeterChart.write(settings.out(), result, chartSeconds(settings, List.of(result))));
                 }
             }
         }

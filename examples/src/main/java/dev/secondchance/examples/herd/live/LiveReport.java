@@ -113,6 +113,14 @@ public final class LiveReport {
                     result.peakPer100msAfterRecovery(),
                     result.gaveUp() == 0 ? "all done at " + allDone(result) : result.gaveUp() + " gave up"));
         }
+        lines.add("  The library's rows as their Micrometer registries saw them (secondchance.attempts, "
+                + ".retries{cause}, .calls{end.reason}):");
+        for (LiveResult result : results) {
+            result.meters().ifPresent(meters -> lines.add(format("  %-6s %-22s %,7d attempts (server: %,d), retries %s;"
+                    + " ended %s", result.mode().label(), result.strategy(), meters.attempts(), result.totalRequests(),
+                    retries(meters),
+                    endReasons(result))));
+        }
         for (Check check : checks()) {
             lines.add("  " + (check.holds() ? "met:     " : "NOT met: ") + check.claim());
         }
@@ -182,6 +190,12 @@ public final class LiveReport {
         return result.endReasons().entrySet().stream()
                 .map(entry -> entry.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + entry.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String retries(RegistryCounts meters) {
+        String byCause = meters.retriesByCause().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> format("%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        return byCause.isEmpty() ? "none" : byCause;
     }
 
     private static String format(String pattern, Object... values) {

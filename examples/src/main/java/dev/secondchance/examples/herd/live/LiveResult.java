@@ -2,6 +2,8 @@ package dev.secondchance.examples.herd.live;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -23,17 +25,31 @@ import java.util.OptionalLong;
  * @param arrivedPerSlot requests per 100 ms slot as the server's handler saw them
  * @param slot the length of a slot
  * @param outage the outage
+ * @param meters what the row's Micrometer registry counted (library rows only)
+ * @param samples the registry's meters sampled every 100 ms (library rows only)
  */
 public record LiveResult(String strategy, LiveMode mode, LiveStrategy.Role role, int clients, long totalRequests,
         long rejected, int peakPer100msAfterRecovery, OptionalLong allDoneMs, long lastEndMs, int gaveUp,
         long earlySends, Map<String, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot,
-        Duration outage) {
+        Duration outage, Optional<RegistryCounts> meters, Optional<MeterSamples> samples) {
 
     /** Copies the mutable fields. */
     public LiveResult {
         endReasons = Map.copyOf(endReasons);
+        Objects.requireNonNull(meters, "meters");
+        Objects.requireNonNull(samples, "samples");
         sentPerSlot = sentPerSlot.clone();
         arrivedPerSlot = arrivedPerSlot.clone();
+    }
+
+    /** A row without a registry: a peer's. The parameters are the canonical constructor's. */
+    public LiveResult(String strategy, LiveMode mode, LiveStrategy.Role role, int clients, long totalRequests,
+            long rejected, int peakPer100msAfterRecovery, OptionalLong allDoneMs, long lastEndMs, int gaveUp,
+            long earlySends, Map<String, Integer> endReasons, int[] sentPerSlot, int[] arrivedPerSlot, Duration slot,
+            Duration outage) {
+        this(strategy, mode, role, clients, totalRequests, rejected, peakPer100msAfterRecovery, allDoneMs, lastEndMs,
+                gaveUp, earlySends, endReasons, sentPerSlot, arrivedPerSlot, slot, outage, Optional.empty(),
+                Optional.empty());
     }
 
     /** @return requests sent per client */

@@ -1,5 +1,7 @@
 package dev.secondchance.examples.herd.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -12,10 +14,12 @@ import java.util.function.LongSupplier;
  * @param seed the seed of the process's own random source
  * @param timeLimit each call's time bound: the library's deadline, the peers' limit
  * @param elapsedNanos nanoseconds since the server opened
- * @param counts where each call's end is counted
+ * @param counts where each peer's call end is counted
+ * @param meters the row's registry, where the library's policies record (the peers have no binding)
+ * @param tags the row's tags on those meters: {@code mode} and {@code strategy}
  */
 public record ProcessContext(HttpClient http, int index, long seed, Duration timeLimit, LongSupplier elapsedNanos,
-        HerdCounts counts) {
+        HerdCounts counts, MeterRegistry meters, Tags tags) {
 
     /** @return true while a retry may still start: the time bound, counted from the server's opening, is ahead */
     public boolean beforeDeadline() {

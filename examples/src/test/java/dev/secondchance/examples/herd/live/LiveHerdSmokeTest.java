@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +47,25 @@ class LiveHerdSmokeTest {
                 .filter(r -> r.mode() == LiveMode.HINT && r.strategy().equals(LiveStrategies.LIBRARY_DEFAULT))
                 .findFirst().orElseThrow();
         assertEquals(0, hinted.earlySends(), "the library never sends before a hint has passed");
+        for (LiveResult library : run.results().stream().filter(r -> r.role().library()).toList()) {
+            RegistryCounts meters = library.meters().orElseThrow();
+            assertEquals(library.totalRequests(), meters.attempts(),
+                    "the registry counts every attempt the server received: " + library.strategy());
+            assertEquals(library.totalRequests() - 50, meters.retriesByCause().values().stream()
+                    .mapToLong(Long::longValue).sum(), "one retry per attempt after each client's first");
+            assertEquals(Map.of(HerdCounts.SUCCESS, 50), library.endReasons(), "read from secondchance.calls");
+            assertTrue(library.samples().orElseThrow().size() >= 3, "sampled every 100 ms while the row ran");
+        }
+        assertTrue(hinted.meters().orElseThrow().retriesByCause().get("hint") > 0, "the 503s' Retry-After set waits");
+        assertTrue(run.results().stream().filter(r -> !r.role().library()).allMatch(r -> r.meters().isEmpty()),
+                "the peers have no binding");
         List<String> csv = Files.readAllLines(out.resolve("live.csv"));
         assertEquals(LiveCsv.HEADER, csv.get(0));
         assertEquals(8, csv.size());
         assertTrue(csv.get(1).startsWith("shared,no-backoff,"));
         assertTrue(Files.size(out.resolve("live.png")) > 0);
         assertTrue(Files.size(out.resolve("live-hint.png")) > 0);
+        assertTrue(Files.size(out.resolve("meters-hint-library-default.png")) > 0);
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("LIVE HERD"));
     }
 }
