@@ -49,8 +49,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the server comes back the rate doubles its way up from the minimum in seconds, where the cubic
  *       curve from 0.5 per second needs tens of seconds.</li>
  *   <li><b>Slow start restarts from {@value #RESTART_RATE} per second</b> (or the slow-start target, if
- *       lower): the first success after an outage lifts the rate from the 0.5 per second probe straight to
- *       it, as TCP restarts from an initial window of ten segments (RFC 6928), not from one. Adding
+ *       lower): in slow start a success raises the rate to at least that, so the first success after an
+ *       outage lifts it from the 0.5 per second probe straight to 10 (within the growth ceiling above), as
+ *       TCP restarts from an initial window of ten segments (RFC 6928), not from one. Adding
  *       {@value #SLOW_START_STEP} per success from 0.5 per second spends over a second of a recovered server
  *       on the first 20 per second, because at those rates successes are seconds apart; ten probes a second
  *       are no load for a server that has just answered one.</li>
