@@ -48,6 +48,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       (an outage), or down to the minimum (too few successes to tell a rate), keeps the target, so when
  *       the server comes back the rate doubles its way up from the minimum in seconds, where the cubic
  *       curve from 0.5 per second needs tens of seconds.</li>
+ *   <li><b>Slow start restarts from {@value #RESTART_RATE} per second</b> (or the slow-start target, if
+ *       lower): in slow start a success raises the rate to at least that, so the first success after an
+ *       outage lifts it from the 0.5 per second probe straight to 10 (within the growth ceiling above), as
+ *       TCP restarts from an initial window of ten segments (RFC 6928), not from one. Adding
+ *       {@value #SLOW_START_STEP} per success from 0.5 per second spends over a second of a recovered server
+ *       on the first 20 per second, because at those rates successes are seconds apart; ten probes a second
+ *       are no load for a server that has just answered one.</li>
  *   <li><b>A success never lowers the rate.</b> The SDK sets the rate to {@code min(curve, 2 × measured)}
  *       on every success, so while callers wait and few answers arrive, successes pull it down.</li>
  *   <li><b>Slots are held at most 100 ms ahead.</b> The SDK hands every caller a slot
@@ -71,6 +78,9 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
 
     /** Slow start: requests per second added per success, so a fully used rate grows e^2 ≈ 7.4 × per second. */
     static final double SLOW_START_STEP = 2.0;
+
+    /** The rate slow start restarts from at the first success after an outage (10 per second, after TCP's IW10). */
+    static final double RESTART_RATE = 10.0;
 
     /** How far ahead a slot is held (100 ms); beyond it callers ask again. Also the lag of a cut behind its cause. */
     private static final long HORIZON_NANOS = 100_000_000L;
@@ -190,7 +200,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             double ceiling = nextSlot() > nowNanos ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
             double next;
             if (rate < slowStartTarget) {
-                next = rate + SLOW_START_STEP;
+                next = Math.max(rate + SLOW_START_STEP, Math.min(RESTART_RATE, slowStartTarget));
             } else {
                 double t = now - lastCut - timeWindow;
                 next = SCALE * t * t * t + lastMaxRate;

@@ -26,7 +26,8 @@ final class RecentSends {
      * Returns the rate of granted slots.
      *
      * @param now the current time
-     * @return slots per second over the last {@link #WINDOW_SECONDS}, {@code >= 0}
+     * @return slots per second over the last {@link #WINDOW_SECONDS} (the four whole 50 ms buckets before
+     *     the current one and the part of it that has passed), {@code >= 0}
      */
     double rate(double now) {
         advance(now);
@@ -34,7 +35,9 @@ final class RecentSends {
         for (long count : counts) {
             total += count;
         }
-        return total / WINDOW_SECONDS;
+        // the newest bucket has only run since its start: divide by the time the window really covers
+        double covered = WINDOW_SECONDS - BUCKET_SECONDS + Math.max(0.0, now - newestBucket * BUCKET_SECONDS);
+        return total / Math.min(WINDOW_SECONDS, Math.max(covered, WINDOW_SECONDS - BUCKET_SECONDS));
     }
 
     /** Empties the buckets that fell out of the window; returns the bucket of {@code now}. */

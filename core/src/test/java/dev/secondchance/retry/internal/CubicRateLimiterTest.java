@@ -29,7 +29,8 @@ class CubicRateLimiterTest {
     private static final double ACCEPTED_AFTER_WARM_UP = 0.8 * 100 + 0.2 * (0.8 * 100 + 0.2 * (0.8 * 100 / 0.99));
 
     /** An arbitrary origin, far from zero: only differences may matter. */
-    private final AtomicLong nanos = new AtomicLong(123_456_789_000L);
+    private static final long START = 123_456_789_000L;
+    private final AtomicLong nanos = new AtomicLong(START);
     private final Ticker ticker = nanos::get;
     private final CubicRateLimiter limiter = new CubicRateLimiter(ticker);
 
@@ -118,15 +119,15 @@ class CubicRateLimiterTest {
         assertEquals(SendSlot.now(), limiter.acquire());
         advance(MS);
 
-        limiter.onSuccess(); // a caller is lined up behind the slot: slow start adds 2 per second
+        limiter.onSuccess(); // the first success after the outage: slow start restarts from 10 per second
 
-        assertEquals(CubicRateLimiter.MIN_RATE + CubicRateLimiter.SLOW_START_STEP, limiter.allowedRate(), 1e-9);
-        assertEquals(Duration.ofMillis(399), limiter.reserve(),
-                "1/2.5 s after the slot handed out 1 ms ago, not the 2 s of the old rate");
+        assertEquals(CubicRateLimiter.RESTART_RATE, limiter.allowedRate(), 1e-9);
+        assertEquals(Duration.ofMillis(99), limiter.reserve(),
+                "1/10 s after the slot handed out 1 ms ago, not the 2 s of the old rate");
     }
 
     @Test
-    void onSuccess_afterAnOutage_slowStartClimbsFromTheMinimumTo200PerSecondInAboutThreeSeconds() {
+    void onSuccess_afterAnOutage_slowStartClimbsFromTheMinimumTo200PerSecondInUnderTwoSeconds() {
         limiter.onThrottled(); // the outage: nothing accepted
         long start = nanos.get();
         while (limiter.allowedRate() < 200 && nanos.get() - start < 10 * SECOND) {
@@ -138,23 +139,65 @@ class CubicRateLimiterTest {
         }
 
         double seconds = (nanos.get() - start) / 1e9;
-        assertTrue(seconds > 2 && seconds < 4, "from 0.5/s to 200/s in " + seconds + " s");
+        assertTrue(seconds > 1 && seconds < 2, "from 0.5/s to 200/s in " + seconds + " s");
     }
 
     @Test
-    void onThrottled_whenCutAfterSuccesses_endsSlowStartSoGrowthFollowsTheCubicCurve() {
-        limiter.onThrottled();
-        rampWithFullLineFor(3 * SECOND);
-        double beforeCut = limiter.allowedRate();
+    void onSuccess_whenTheFirstSuccessAfterAnOutageComes_jumpsFromTheProbeRateTo10PerSecondAndNoFurther() {
+        limiter.onThrottled(); // the outage: probing at 0.5 per second
+        limiter.acquire();
+        advance(2 * SECOND);
+        limiter.acquire();
+        advance(MS);
+
+        limiter.onSuccess();
+        double restarted = limiter.allowedRate();
+        limiter.onSuccess();
+
+        assertEquals(CubicRateLimiter.RESTART_RATE, restarted, 1e-9);
+        assertEquals(CubicRateLimiter.RESTART_RATE + CubicRateLimiter.SLOW_START_STEP, limiter.allowedRate(), 1e-9,
+                "after the restart, slow start adds its step per success");
+    }
+
+    @Test
+    void onSuccess_whenTheSlowStartTargetIsBelowTheRestartRate_restartsNoHigherThanTheTarget() {
+        for (int i = 0; i < 100; i++) { // 4 per second accepted for 25 s
+            advance(250 * MS);
+            limiter.onSuccess();
+        }
+        limiter.onThrottled(); // cut to 0.7 × 4 = 2.8 after successes: the slow-start target
+        double target = limiter.allowedRate();
         advance(600 * MS);
+        limiter.onThrottled(); // an outage: no success since the cut, down to the minimum
+        double probing = limiter.allowedRate();
+        advance(2 * SECOND);
+        limiter.acquire(); // the probe that comes back
+        advance(MS);
 
+        limiter.onSuccess();
+
+        assertEquals(0.7 * 4, target, 0.1);
+        assertEquals(CubicRateLimiter.MIN_RATE, probing, 1e-9);
+        assertEquals(target, limiter.allowedRate(), 1e-9, "back to the last good rate, not above it");
+    }
+
+    @Test
+    void onThrottled_whenCutPartWayThroughA50MsBucket_startsFromTheRateReallySent() {
         limiter.onThrottled();
-        double cut = limiter.allowedRate();
+        rampWithFullLineFor(3 * SECOND); // slow start well above 200 per second
+        limiter.onThrottled(); // a second event, cut with the line full: the cubic curve, flat near its start
         rampWithFullLineFor(SECOND);
+        long bucket = 50 * MS;
+        while ((nanos.get() - START) % bucket < 8 * MS || (nanos.get() - START) % bucket >= 20 * MS) {
+            rampWithFullLineFor(1); // one send more, until 8-20 ms into a 50 ms bucket
+        }
 
-        assertTrue(cut <= 0.7 * beforeCut + 1e-9, "cut " + cut + " from " + beforeCut);
-        assertTrue(limiter.allowedRate() < cut * 1.2,
-                "a second after the cut the cubic curve is still flat near β·M: " + limiter.allowedRate());
+        double sending = limiter.allowedRate();
+        limiter.onThrottled();
+
+        assertTrue(sending > 100, "sending at " + sending);
+        assertEquals(0.7 * sending, limiter.allowedRate(), 0.05 * sending,
+                "cut from what was sent, not from a quarter second that counts a partly run bucket as whole");
     }
 
     @Test
@@ -211,7 +254,7 @@ class CubicRateLimiterTest {
         rampWithFullLineFor(3 * SECOND);
         double allowed = limiter.allowedRate();
         advance(600 * MS);
-        for (int i = 0; i < 10; i++) { // 10 slots in the last 0.25 s: 40 per second granted
+        for (int i = 0; i < 10; i++) { // 10 slots 20 ms apart: 50 per second granted
             advance(20 * MS);
             limiter.acquire();
         }
@@ -219,7 +262,7 @@ class CubicRateLimiterTest {
         limiter.onThrottled();
 
         assertTrue(allowed > 100, "allowed " + allowed);
-        assertEquals(0.7 * 40, limiter.allowedRate(), 1e-9);
+        assertEquals(0.7 * 50, limiter.allowedRate(), 0.7 * 5);
     }
 
     @Test

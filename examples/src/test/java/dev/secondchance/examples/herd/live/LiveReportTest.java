@@ -53,10 +53,33 @@ class LiveReportTest {
     }
 
     @Test
-    void checks_whenAPeerDefaultSendsFewerRequests_defaultTargetIsNotMet() {
+    void checks_whenAPeerDefaultGetsEveryoneDoneWithFewerRequests_defaultTargetIsNotMet() {
         LiveReport report = new LiveReport(SETTINGS, List.of(
                 result(LiveMode.FLEET, LiveStrategies.LIBRARY_DEFAULT, Role.LIBRARY_DEFAULT, 3_000, 35, 12_000),
-                result(LiveMode.FLEET, "sdk-standard-2026", Role.PEER_DEFAULT, 2_500, 40, -1)));
+                result(LiveMode.FLEET, "sdk-adaptive-2026", Role.PEER_DEFAULT, 2_500, 40, 13_000)));
+
+        Check check = report.checks().stream().filter(c -> c.claim().contains("every peer")).findFirst().orElseThrow();
+
+        assertFalse(check.holds(), check.line());
+    }
+
+    @Test
+    void checks_whenAPeerDefaultSendsFewerRequestsBecauseItsClientsGaveUp_doesNotCountItAsBetter() {
+        LiveReport report = new LiveReport(SETTINGS, List.of(
+                result(LiveMode.FLEET, LiveStrategies.LIBRARY_DEFAULT, Role.LIBRARY_DEFAULT, 3_000, 35, 12_000),
+                result(LiveMode.FLEET, "sdk-standard-2026", Role.PEER_DEFAULT, 2_500, 1, -1)));
+
+        Check check = report.checks().stream().filter(c -> c.claim().contains("every peer")).findFirst().orElseThrow();
+
+        assertTrue(check.holds(), check.line());
+        assertTrue(check.line().contains("sdk-standard-2026 2,500, 1, gave up 100"), check.line());
+    }
+
+    @Test
+    void checks_whenTheDefaultItselfLeavesClientsBehind_defaultTargetIsNotMet() {
+        LiveReport report = new LiveReport(SETTINGS, List.of(
+                result(LiveMode.FLEET, LiveStrategies.LIBRARY_DEFAULT, Role.LIBRARY_DEFAULT, 1_100, 0, -1),
+                result(LiveMode.FLEET, "resilience4j", Role.PEER_DEFAULT, 5_000, 100, 12_000)));
 
         Check check = report.checks().stream().filter(c -> c.claim().contains("every peer")).findFirst().orElseThrow();
 
