@@ -184,7 +184,10 @@ public interface RetryPolicy {
     List<RetryClassifier> classifiers();
 
     /**
-     * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}.
+     * Reads the counters, if the policy was built with {@link RetryPolicyBuilder#recordMetrics()}. Each counter is
+     * exact, but they are read one after another while calls go on, so one snapshot may count a call in
+     * {@code calls} whose attempts or end it does not count yet (the Lincheck test of the counters checks each
+     * counter, not the snapshot as a whole).
      *
      * @return a snapshot of this policy's counters since it was built; all zero when not recording
      */
