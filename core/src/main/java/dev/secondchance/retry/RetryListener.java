@@ -17,7 +17,8 @@ import java.time.Duration;
  * <p>Methods are called on the thread that ran the attempt (or the scheduler's thread for async calls), must
  * be fast and thread-safe, and should not throw: an exception from a listener is logged (once per listener)
  * and ignored, and never changes the call. A policy without listeners calls none of these methods; a call
- * that succeeds at once reads the ticker twice for its listeners and allocates nothing for them.
+ * that succeeds at once reads the ticker twice for its listeners and allocates nothing for them, or, when
+ * no listener {@linkplain #observesFirstAttemptSuccesses() observes such calls}, costs them nothing.
  *
  * <p>The three older methods ({@link #onAttemptFailed}, {@link #onRetryScheduled(int, Duration, String)},
  * {@link #onEnd}) are called by the defaults of the newer ones; a listener that overrides a newer method
@@ -34,6 +35,24 @@ public interface RetryListener {
      */
     default RetryListener onCallStarted() {
         return this;
+    }
+
+    /**
+     * Whether this listener is told of calls that succeed at their first attempt: true (the default) for a
+     * listener that times or traces every call. A listener that reports only what retrying did (failed attempts,
+     * retries, their causes and delays) answers false. When every listener of a policy answers false and the
+     * policy has neither a deadline nor a rate limiter, a call whose first attempt succeeds calls no listener and
+     * reads no clock (count such calls with {@link RetryPolicyBuilder#recordMetrics()}), and a call whose first
+     * attempt does not succeed is reported from the end of that attempt: {@link #onCallStarted()}, {@link
+     * #onAttemptStarted} and {@link #onAttemptEnded} of attempt 1 (with a duration of 0) arrive then, and the
+     * call's duration counts from then. Otherwise (another listener answers true, or a deadline or rate limiter
+     * reads the clock anyway) it is told of every call, timed from its start. Asked once, when the policy is
+     * built.
+     *
+     * @return false if the listener can do without the events of calls that succeed at once
+     */
+    default boolean observesFirstAttemptSuccesses() {
+        return true;
     }
 
     /**

@@ -24,7 +24,7 @@ class RetryListenerEventsTest {
     private final EventLog log = new EventLog();
 
     /** Writes every event as one line, durations in milliseconds. */
-    static final class EventLog implements RetryListener {
+    static class EventLog implements RetryListener {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         @Override
@@ -107,6 +107,61 @@ class RetryListenerEventsTest {
 
         assertEquals(List.of("start 1 after 0", "end 1 in 10 RETRY", "retry 2 in 100 by BACKOFF", "start 2 after 100",
                 "end 2 in 10 SUCCESS", "call SUCCESS after 2 in 120"), log.events);
+    }
+
+    /** An {@link EventLog} that does without the events of calls that succeed at once. */
+    static final class RetriesOnlyLog extends EventLog {
+        @Override
+        public boolean observesFirstAttemptSuccesses() {
+            return false;
+        }
+    }
+
+    private RetryPolicyBuilder retriesOnly(EventLog quiet) {
+        return time.install(RetryPolicy.builder()).random(RandomSource.seeded(42))
+                .backoff(Backoff.fixed(Duration.ofMillis(100))).listener(quiet);
+    }
+
+    @Test
+    void call_whenNoListenerObservesFirstAttemptSuccesses_tellsNoneOfACallThatSucceedsAtOnce() throws Exception {
+        EventLog quiet = new RetriesOnlyLog();
+        RetryPolicy policy = retriesOnly(quiet).recordMetrics().build();
+
+        assertEquals("ok", policy.call(attempts()));
+
+        assertEquals(List.of(), quiet.events);
+        assertEquals(1, policy.metrics().ended(EndReason.SUCCESS), "the policy's own counters still count it");
+    }
+
+    @Test
+    void call_whenNoListenerObservesFirstAttemptSuccesses_reportsAFailedCallFromItsFirstFailure() throws Exception {
+        EventLog quiet = new RetriesOnlyLog();
+
+        retriesOnly(quiet).build().call(attempts(new ConnectException("a")));
+
+        assertEquals(List.of("start 1 after 0", "end 1 in 0 RETRY", "retry 2 in 100 by BACKOFF", "start 2 after 100",
+                "end 2 in 10 SUCCESS", "call SUCCESS after 2 in 110"), quiet.events,
+                "the first attempt is not timed: the call is timed from its end");
+    }
+
+    @Test
+    void call_whenAnotherListenerObservesFirstAttemptSuccesses_everyListenerHearsEveryCallInFull() throws Exception {
+        EventLog quiet = new RetriesOnlyLog();
+
+        retriesOnly(quiet).listener(log).build().call(attempts());
+
+        assertEquals(List.of("start 1 after 0", "end 1 in 10 SUCCESS", "call SUCCESS after 1 in 10"), quiet.events);
+        assertEquals(quiet.events, log.events);
+    }
+
+    @Test
+    void call_whenADeadlineReadsTheClockAnyway_aListenerThatSkipsSuccessesStillHearsTheWholeCall() throws Exception {
+        EventLog quiet = new RetriesOnlyLog();
+
+        retriesOnly(quiet).deadline(Duration.ofSeconds(5)).build().call(attempts(new ConnectException("a")));
+
+        assertEquals(List.of("start 1 after 0", "end 1 in 10 RETRY", "retry 2 in 100 by BACKOFF", "start 2 after 100",
+                "end 2 in 10 SUCCESS", "call SUCCESS after 2 in 120"), quiet.events);
     }
 
     @Test

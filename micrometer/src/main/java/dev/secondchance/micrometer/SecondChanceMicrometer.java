@@ -7,6 +7,7 @@ import dev.secondchance.micrometer.internal.IdempotencyMeters;
 import dev.secondchance.micrometer.internal.RetryMeters;
 import dev.secondchance.micrometer.internal.RetryObservations;
 import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +21,10 @@ import io.micrometer.observation.ObservationRegistry;
  * {@code toBuilder()}: it shares the original's budget, rate limiter, listeners and time sources); use the copy.
  *
  * <p>Meters are registered once, at bind time, and each event then updates a meter resolved in advance: a call
- * that succeeds at once allocates nothing (docs/benchmarks.md). docs/observability.md lists every meter, tag and
- * event. Binding two policies with the same name and tags to one registry makes them share their counters and
- * timers; the gauges stay with the first.
+ * that succeeds at once allocates nothing and, unless calls are timed ({@link #bindTimed}), reads no clock
+ * (docs/benchmarks.md). docs/observability.md lists every meter, tag and event. Bind each policy under its own
+ * name (or tags): two policies bound with the same name and tags to one registry share the meters fed by events,
+ * but the call counters and the gauges stay with the first.
  *
  * <p>Thread-safe; holds no state.
  */
@@ -44,7 +46,11 @@ public final class SecondChanceMicrometer {
     }
 
     /**
-     * Binds a policy: its meters carry {@code policy=name} and {@code tags}.
+     * Binds a policy: its meters carry {@code policy=name} and {@code tags}. They count every call (by result and
+     * end reason), every attempt (by verdict) and every retry (by cause, with its delay), and show the budget and
+     * the rate limiter; they do not time calls (see {@link #bindTimed}), so that a call that succeeds at once costs
+     * what the policy's own counter costs ({@link dev.secondchance.retry.RetryPolicyBuilder#recordMetrics()}, which
+     * the copy turns on) and calls no listener.
      *
      * @param policy the policy
      * @param registry where its meters go
@@ -55,8 +61,25 @@ public final class SecondChanceMicrometer {
      */
     public static RetryPolicy bind(RetryPolicy policy, MeterRegistry registry, String name, Iterable<Tag> tags) {
         Tags all = policyTags(policy, registry, name, tags);
-        RetryMeters.registerGauges(registry, all, policy.budget(), policy.rateLimiter().orElse(null));
-        return policy.toBuilder().listener(new RetryMeters(registry, all)).build();
+        return bound(policy.toBuilder(), registry, all, false);
+    }
+
+    /**
+     * Binds a policy as {@link #bind(RetryPolicy, MeterRegistry, String, Iterable)} does, and also times every
+     * call in {@code secondchance.call.duration} (from its start to its end, every attempt and wait included).
+     * Timing costs two ticker reads per call (about 30 ns each on a virtual machine's clock) and a timer update:
+     * take it where the call's own latency is not already measured.
+     *
+     * @param policy the policy
+     * @param registry where its meters go
+     * @param name the {@code policy} tag's value
+     * @param tags more tags for every meter (low-cardinality: never a token or a request id)
+     * @return a copy of the policy that reports to {@code registry}
+     * @throws NullPointerException if an argument is null
+     */
+    public static RetryPolicy bindTimed(RetryPolicy policy, MeterRegistry registry, String name, Iterable<Tag> tags) {
+        Tags all = policyTags(policy, registry, name, tags);
+        return bound(policy.toBuilder(), registry, all, true);
     }
 
     /**
@@ -76,13 +99,17 @@ public final class SecondChanceMicrometer {
             String name, Iterable<Tag> tags) {
         Checks.notNull(observations, "observations");
         Tags all = policyTags(policy, registry, name, tags);
-        RetryMeters.registerGauges(registry, all, policy.budget(), policy.rateLimiter().orElse(null));
         KeyValues keyValues = KeyValues.of(all.stream().map(tag -> KeyValue.of(tag.getKey(), tag.getValue()))
                 .toArray(KeyValue[]::new));
-        return policy.toBuilder()
-                .listener(new RetryMeters(registry, all))
-                .listener(new RetryObservations(observations, name, keyValues))
-                .build();
+        return bound(policy.toBuilder().listener(new RetryObservations(observations, name, keyValues)), registry, all,
+                false);
+    }
+
+    private static RetryPolicy bound(RetryPolicyBuilder copy, MeterRegistry registry, Tags tags, boolean timeCalls) {
+        RetryPolicy bound = copy.recordMetrics().listener(new RetryMeters(registry, tags, timeCalls)).build();
+        RetryMeters.registerCounts(registry, tags, bound);
+        RetryMeters.registerGauges(registry, tags, bound.budget(), bound.rateLimiter().orElse(null));
+        return bound;
     }
 
     /**

@@ -45,7 +45,7 @@ class RetryMetersTest {
     }
 
     @Test
-    void bind_whenTheFirstAttemptSucceeds_countsTheCallAndTimesIt() {
+    void bind_whenTheFirstAttemptSucceeds_countsTheCallWithoutTimingIt() {
         RetryPolicy policy = SecondChanceMicrometer.bind(builder().build(), registry);
 
         assertEquals("ok", policy.call(Failures.script(time, Duration.ofMillis(30))));
@@ -53,17 +53,29 @@ class RetryMetersTest {
         assertEquals(1, count("secondchance.calls", "policy", "orders", "result", "success", "end.reason", "success"));
         assertEquals(1, count("secondchance.attempts", "policy", "orders", "verdict", "success"));
         assertEquals(0, count("secondchance.attempts", "policy", "orders", "verdict", "retry"));
+        assertNull(registry.find("secondchance.call.duration").timer());
+        assertEquals(1, policy.metrics().calls(), "the binding turns the policy's own counters on");
+    }
+
+    @Test
+    void bindTimed_whenTheFirstAttemptSucceeds_countsTheCallAndTimesIt() {
+        RetryPolicy policy = SecondChanceMicrometer.bindTimed(builder().build(), registry, "orders", Tags.empty());
+
+        assertEquals("ok", policy.call(Failures.script(time, Duration.ofMillis(30))));
+
+        assertEquals(1, count("secondchance.calls", "policy", "orders", "result", "success", "end.reason", "success"));
         Timer duration = timer("secondchance.call.duration", "policy", "orders", "end.reason", "success");
         assertEquals(1, duration.count());
         assertEquals(30, duration.totalTime(TimeUnit.MILLISECONDS), 1e-9);
     }
 
     @Test
-    void bind_whenTwoFailuresThenSuccess_countsRetriesByCauseAndTimesTheWaitsInTheCall() {
+    void bind_whenTwoFailuresThenSuccess_countsRetriesByCauseAndTheirDelays() {
         RetryPolicy policy = SecondChanceMicrometer.bind(builder().build(), registry, "orders", Tags.of("region", "eu"));
 
         policy.call(Failures.script(time, Duration.ofMillis(10), new Transient(), new Throttled(null)));
 
+        assertEquals(1, count("secondchance.calls", "region", "eu", "end.reason", "success"));
         assertEquals(1, count("secondchance.attempts", "region", "eu", "verdict", "retry"));
         assertEquals(1, count("secondchance.attempts", "region", "eu", "verdict", "throttled"));
         assertEquals(1, count("secondchance.attempts", "region", "eu", "verdict", "success"));
@@ -74,6 +86,16 @@ class RetryMetersTest {
                 .mapToDouble(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).sum(), 1e-9,
                 "100 ms of backoff and 300 ms of throttling backoff");
         assertEquals(300, timer("secondchance.retry.delay", "cause", "throttled").max(TimeUnit.MILLISECONDS), 1e-9);
+    }
+
+    @Test
+    void bindTimed_whenTwoFailuresThenSuccess_timesTheWholeCallWithItsWaits() {
+        RetryPolicy policy = SecondChanceMicrometer.bindTimed(builder().build(), registry, "orders",
+                Tags.of("region", "eu"));
+
+        policy.call(Failures.script(time, Duration.ofMillis(10), new Transient(), new Throttled(null)));
+
+        assertEquals(1, count("secondchance.attempts", "region", "eu", "verdict", "retry"));
         assertEquals(430, timer("secondchance.call.duration", "region", "eu", "end.reason", "success")
                 .totalTime(TimeUnit.MILLISECONDS), 1e-9, "three 10 ms attempts and both waits");
     }
@@ -158,15 +180,21 @@ class RetryMetersTest {
     }
 
     @Test
-    void bind_whenBound_registersEveryMeterUpFrontWithBaseUnits() {
+    void bind_whenBound_registersEveryMeterUpFront() {
         SecondChanceMicrometer.bind(builder().build(), registry);
 
         List<String> names = registry.getMeters().stream().map(meter -> meter.getId().getName()).distinct().sorted()
                 .toList();
-        assertEquals(List.of("secondchance.attempts", "secondchance.budget.tokens", "secondchance.call.duration",
-                "secondchance.calls", "secondchance.ratelimiter.wait", "secondchance.retries",
-                "secondchance.retry.delay"), names);
-        assertEquals(8, registry.get("secondchance.call.duration").timers().size(), "one per end reason");
+        assertEquals(List.of("secondchance.attempts", "secondchance.budget.tokens", "secondchance.calls",
+                "secondchance.ratelimiter.wait", "secondchance.retries", "secondchance.retry.delay"), names);
+        assertEquals(8, registry.get("secondchance.calls").functionCounters().size(), "one per end reason");
+    }
+
+    @Test
+    void bindTimed_whenBound_registersOneDurationTimerPerEndReason() {
+        SecondChanceMicrometer.bindTimed(builder().build(), registry, "orders", Tags.empty());
+
+        assertEquals(8, registry.get("secondchance.call.duration").timers().size());
     }
 
     @Test
@@ -176,5 +204,6 @@ class RetryMetersTest {
         assertThrows(NullPointerException.class, () -> SecondChanceMicrometer.bind(policy, null));
         assertThrows(NullPointerException.class, () -> SecondChanceMicrometer.bind((RetryPolicy) null, registry));
         assertThrows(NullPointerException.class, () -> SecondChanceMicrometer.bind(policy, registry, null, Tags.empty()));
+        assertThrows(NullPointerException.class, () -> SecondChanceMicrometer.bindTimed(policy, null, "p", Tags.empty()));
     }
 }

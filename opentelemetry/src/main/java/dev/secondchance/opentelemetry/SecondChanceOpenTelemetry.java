@@ -7,6 +7,7 @@ import dev.secondchance.opentelemetry.internal.IdempotencyInstruments;
 import dev.secondchance.opentelemetry.internal.RetryInstruments;
 import dev.secondchance.opentelemetry.internal.RetrySpans;
 import dev.secondchance.retry.RetryPolicy;
+import dev.secondchance.retry.RetryPolicyBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
@@ -20,7 +21,8 @@ import io.opentelemetry.api.metrics.Meter;
  *
  * <p>The instruments have the names and attributes of the Micrometer binding's meters (docs/observability.md);
  * durations are histograms in seconds. Each logical call is a span, a child of the context current when the call
- * starts, with an event per attempt. Thread-safe; holds no state.
+ * starts, with an event per attempt; with spans every call is also timed ({@code secondchance.call.duration}),
+ * since the span reads the clock anyway. Thread-safe; holds no state.
  */
 public final class SecondChanceOpenTelemetry {
 
@@ -56,14 +58,15 @@ public final class SecondChanceOpenTelemetry {
     public static RetryPolicy bind(RetryPolicy policy, OpenTelemetry openTelemetry, String name,
             Attributes attributes) {
         Attributes all = policyAttributes(policy, openTelemetry, name, attributes);
-        return policy.toBuilder()
-                .listener(instruments(policy, openTelemetry, all))
-                .listener(new RetrySpans(openTelemetry.getTracer(SCOPE), name, all))
-                .build();
+        return bound(policy.toBuilder().listener(new RetrySpans(openTelemetry.getTracer(SCOPE), name, all)),
+                openTelemetry, all, true);
     }
 
     /**
-     * Binds a policy's instruments only, without spans (for an application that traces its calls elsewhere).
+     * Binds a policy's instruments only, without spans (for an application that traces its calls elsewhere). They
+     * count every call, attempt and retry and show the budget and the rate limiter, but do not time calls (see
+     * {@link #bindMetricsTimed}), so that a call that succeeds at once costs what the policy's own counter costs
+     * ({@link dev.secondchance.retry.RetryPolicyBuilder#recordMetrics()}, which the copy turns on).
      *
      * @param policy the policy
      * @param openTelemetry where its measurements go
@@ -75,7 +78,24 @@ public final class SecondChanceOpenTelemetry {
     public static RetryPolicy bindMetrics(RetryPolicy policy, OpenTelemetry openTelemetry, String name,
             Attributes attributes) {
         Attributes all = policyAttributes(policy, openTelemetry, name, attributes);
-        return policy.toBuilder().listener(instruments(policy, openTelemetry, all)).build();
+        return bound(policy.toBuilder(), openTelemetry, all, false);
+    }
+
+    /**
+     * Binds a policy's instruments as {@link #bindMetrics} does, and also times every call in
+     * {@code secondchance.call.duration}: two ticker reads per call and one histogram recording.
+     *
+     * @param policy the policy
+     * @param openTelemetry where its measurements go
+     * @param name the {@code policy} attribute's value
+     * @param attributes more attributes (low-cardinality)
+     * @return a copy of the policy that reports to {@code openTelemetry}
+     * @throws NullPointerException if an argument is null
+     */
+    public static RetryPolicy bindMetricsTimed(RetryPolicy policy, OpenTelemetry openTelemetry, String name,
+            Attributes attributes) {
+        Attributes all = policyAttributes(policy, openTelemetry, name, attributes);
+        return bound(policy.toBuilder(), openTelemetry, all, true);
     }
 
     /**
@@ -100,10 +120,13 @@ public final class SecondChanceOpenTelemetry {
         return executor.toBuilder().listener(new IdempotencyInstruments(meter(openTelemetry), all)).build();
     }
 
-    private static RetryInstruments instruments(RetryPolicy policy, OpenTelemetry openTelemetry, Attributes all) {
+    private static RetryPolicy bound(RetryPolicyBuilder copy, OpenTelemetry openTelemetry, Attributes all,
+            boolean timeCalls) {
         Meter meter = meter(openTelemetry);
-        RetryInstruments.registerGauges(meter, all, policy.budget(), policy.rateLimiter().orElse(null));
-        return new RetryInstruments(meter, all);
+        RetryPolicy bound = copy.recordMetrics().listener(new RetryInstruments(meter, all, timeCalls)).build();
+        RetryInstruments.registerCounts(meter, all, bound);
+        RetryInstruments.registerGauges(meter, all, bound.budget(), bound.rateLimiter().orElse(null));
+        return bound;
     }
 
     private static Meter meter(OpenTelemetry openTelemetry) {

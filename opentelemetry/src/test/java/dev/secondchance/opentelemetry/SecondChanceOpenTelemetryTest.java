@@ -1,6 +1,7 @@
 package dev.secondchance.opentelemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -156,7 +157,24 @@ class SecondChanceOpenTelemetryTest {
         policy.call(Failures.script(time, Duration.ZERO));
 
         assertEquals(0, spans.getFinishedSpanItems().size());
-        assertEquals(1, sum(metrics.collectAllMetrics(), "secondchance.calls", "result", "success"));
+        Collection<MetricData> all = metrics.collectAllMetrics();
+        assertEquals(1, sum(all, "secondchance.calls", "result", "success"));
+        assertEquals(1, sum(all, "secondchance.attempts", "verdict", "success"));
+        assertTrue(all.stream().noneMatch(metric -> metric.getName().equals("secondchance.call.duration")),
+                "calls are counted, not timed");
+    }
+
+    @Test
+    void bindMetricsTimed_whenTheFirstAttemptSucceeds_timesTheCall() {
+        RetryPolicy policy = SecondChanceOpenTelemetry.bindMetricsTimed(builder().build(), otel, "orders",
+                Attributes.empty());
+
+        policy.call(Failures.script(time, Duration.ofMillis(30)));
+
+        Collection<MetricData> all = metrics.collectAllMetrics();
+        assertEquals(0, spans.getFinishedSpanItems().size());
+        assertEquals(0.030, metric(all, "secondchance.call.duration").getHistogramData().getPoints().iterator().next()
+                .getSum(), 1e-9);
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     private final PolicyConfig config;
     private final PolicyMetrics metrics;
     private final boolean fastPath;
+    /** On the fast path: whether a listener must see the call from its start (else from its first failure). */
+    private final boolean listenersSeeFirstAttempt;
     private final RetryBudget budget;
 
     public DefaultRetryPolicy(PolicyConfig config) {
@@ -37,6 +39,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         this.config = config;
         this.metrics = metrics;
         this.fastPath = config.deadline() == null && config.rateLimiter() == null;
+        this.listenersSeeFirstAttempt = config.listeners().stream()
+                .anyMatch(RetryListener::observesFirstAttemptSuccesses);
         this.budget = config.budget();
     }
 
@@ -47,25 +51,36 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         if (!fastPath) {
             return SyncRetry.run(config, metrics, config.deadline(), operation).resultOrThrow();
         }
-        if (config.listener() != null) {
+        if (listenersSeeFirstAttempt) {
             return callSeen(config.listener().onCallStarted(), operation);
         }
-        // Nothing to time, limit or report: make the first attempt without allocating or reading the ticker.
-        // The call's outcome never leaves this method (no listener, no deadline), so that its elapsed time,
-        // counted from the first failure, is never seen.
+        // Nothing to time, limit or report before the first attempt: make it without allocating or reading the
+        // ticker. Should it not succeed, the call is timed from then on (RetryListener#observesFirstAttemptSuccesses).
         budget.onCall();
         T result;
         try {
             result = operation.get();
         } catch (Throwable failure) {
-            return SyncRetry.resume(config, metrics, operation, null, failure, null, 0).resultOrThrow();
+            return resume(operation, null, failure);
         }
         if (config.classifiers().ofResult(result).kind() == Verdict.Kind.SUCCESS) {
             budget.onSuccess();
             metrics.firstTrySucceeded();
             return result;
         }
-        return SyncRetry.resume(config, metrics, operation, result, null, null, 0).resultOrThrow();
+        return resume(operation, result, null);
+    }
+
+    /** Continues a fast-path call whose first attempt did not succeed; its listeners hear of it from now. */
+    private <T, E extends Exception> T resume(CheckedSupplier<T, E> operation, T result, Throwable failure) throws E {
+        RetryListener listener = null;
+        long start = 0;
+        if (config.listener() != null) {
+            listener = config.listener().onCallStarted();
+            start = config.ticker().nanoTime();
+            listener.onAttemptStarted(1, 0);
+        }
+        return SyncRetry.resume(config, metrics, operation, result, failure, listener, start).resultOrThrow();
     }
 
     /** The fast path with listeners: two ticker reads and the events, still without allocating. */

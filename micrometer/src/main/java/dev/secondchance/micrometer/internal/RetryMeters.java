@@ -21,6 +21,7 @@ import dev.secondchance.retry.DelaySource;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -35,39 +36,36 @@ import java.util.concurrent.TimeUnit;
  * enum ordinal), so that an event costs an array read and a meter update: no tags, no lookup, no allocation.
  * Stateless per call: {@link #onCallStarted()} returns this listener.
  *
- * <p>A call that succeeds at once updates one meter: the counters that equal a timer's count are read from it
- * ({@link FunctionCounter}): calls per end reason from the duration timer of that reason, and successful attempts
- * from the duration timer of successful calls (an attempt classified a success ends its call with
- * {@link EndReason#SUCCESS}, unless an async caller cancelled the call in between).
+ * <p>Calls, and successful attempts, are {@link FunctionCounter}s over the bound policy's own counters
+ * ({@link #registerCounts}), so a call that succeeds at once costs the policy's one increment and, unless calls
+ * are timed, no event at all ({@link #observesFirstAttemptSuccesses()}). A successful attempt ends its call with
+ * {@link EndReason#SUCCESS} (unless an async caller cancelled the call in between), so successful attempts are
+ * read from successful calls. Timed, every call is also recorded in {@code secondchance.call.duration}: two
+ * ticker reads per call.
  */
 public final class RetryMeters implements RetryListener {
 
-    private final Timer[] durations = new Timer[EndReason.values().length];
+    private final Timer[] durations;
     private final Counter[] attempts = new Counter[Verdict.Kind.values().length];
     private final Counter[] retries = new Counter[DelaySource.values().length];
     private final Timer[] delays = new Timer[DelaySource.values().length];
     private final Timer limiterWaits;
 
     /**
-     * Registers the meters.
+     * Registers the meters fed by events.
      *
      * @param registry where
      * @param tags the policy tag and the user's tags, put on every meter
+     * @param timeCalls whether to time every call ({@code secondchance.call.duration})
      */
-    public RetryMeters(MeterRegistry registry, Tags tags) {
-        for (EndReason reason : EndReason.values()) {
-            Tags ended = tags.and(RESULT, Telemetry.result(reason), END_REASON, Telemetry.value(reason));
-            Timer duration = Timer.builder(CALL_DURATION).tags(ended)
+    public RetryMeters(MeterRegistry registry, Tags tags, boolean timeCalls) {
+        durations = timeCalls ? new Timer[EndReason.values().length] : null;
+        for (int i = 0; timeCalls && i < durations.length; i++) {
+            durations[i] = Timer.builder(CALL_DURATION).tags(ended(tags, EndReason.values()[i]))
                     .description("Calls from start to end, every attempt and wait included").register(registry);
-            durations[reason.ordinal()] = duration;
-            FunctionCounter.builder(CALLS, duration, Timer::count).tags(ended)
-                    .description("Calls ended, by result and end reason").register(registry);
         }
-        FunctionCounter.builder(ATTEMPTS, durations[EndReason.SUCCESS.ordinal()], Timer::count).tags(tags)
-                .tag(VERDICT, Telemetry.value(Verdict.Kind.SUCCESS))
-                .description("Attempts made, by verdict").register(registry);
         for (Verdict.Kind kind : Verdict.Kind.values()) {
-            if (kind == Verdict.Kind.ABSTAIN || kind == Verdict.Kind.SUCCESS) { // a chain always decides; above
+            if (kind == Verdict.Kind.ABSTAIN || kind == Verdict.Kind.SUCCESS) { // a chain always decides; counts
                 continue;
             }
             attempts[kind.ordinal()] = Counter.builder(ATTEMPTS).tags(tags).tag(VERDICT, Telemetry.value(kind))
@@ -82,6 +80,28 @@ public final class RetryMeters implements RetryListener {
         }
         limiterWaits = Timer.builder(LIMITER_WAIT).tags(tags)
                 .description("Waits for the rate limiter before attempts").register(registry);
+    }
+
+    /**
+     * Registers the counters read from a policy's own counters: calls by result and end reason, and successful
+     * attempts. The policy must record metrics ({@link dev.secondchance.retry.RetryPolicyBuilder#recordMetrics()}).
+     *
+     * @param registry where
+     * @param tags the policy tag and the user's tags
+     * @param policy the bound policy
+     */
+    public static void registerCounts(MeterRegistry registry, Tags tags, RetryPolicy policy) {
+        for (EndReason reason : EndReason.values()) {
+            FunctionCounter.builder(CALLS, policy, p -> p.metrics().ended(reason)).tags(ended(tags, reason))
+                    .description("Calls ended, by result and end reason").register(registry);
+        }
+        FunctionCounter.builder(ATTEMPTS, policy, p -> p.metrics().ended(EndReason.SUCCESS)).tags(tags)
+                .tag(VERDICT, Telemetry.value(Verdict.Kind.SUCCESS))
+                .description("Attempts made, by verdict").register(registry);
+    }
+
+    private static Tags ended(Tags tags, EndReason reason) {
+        return tags.and(RESULT, Telemetry.result(reason), END_REASON, Telemetry.value(reason));
     }
 
     /**
@@ -110,6 +130,12 @@ public final class RetryMeters implements RetryListener {
         }
     }
 
+    /** @return true when every call is timed; else calls that succeed at once need no event */
+    @Override
+    public boolean observesFirstAttemptSuccesses() {
+        return durations != null;
+    }
+
     @Override
     public void onAttemptEnded(int attempt, long durationNanos, Verdict verdict, Object result, Throwable failure) {
         if (verdict.kind() != Verdict.Kind.SUCCESS) {
@@ -130,7 +156,9 @@ public final class RetryMeters implements RetryListener {
 
     @Override
     public void onCallEnded(EndReason reason, int attemptCount, long durationNanos, Object result, Throwable failure) {
-        durations[reason.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
+        if (durations != null) {
+            durations[reason.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.secondchance.retry.DelaySource;
 import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.RetryBudget;
 import dev.secondchance.retry.RetryListener;
+import dev.secondchance.retry.RetryMetrics;
+import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.Verdict;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -24,10 +26,11 @@ import java.util.concurrent.atomic.LongAdder;
  * attribute set is built once, when bound (arrays indexed by enum ordinal), so an event costs an array read and
  * a recording. Stateless per call: {@link #onCallStarted()} returns this listener.
  *
- * <p>Calls and attempts are asynchronous counters over adders of our own, read when metrics are collected; a
- * call that succeeds at once adds to one adder (successful attempts are read from the successful calls: an
- * attempt classified a success ends its call with {@link EndReason#SUCCESS}, unless an async caller cancelled
- * the call in between) and records one histogram value.
+ * <p>Calls, and successful attempts, are asynchronous counters over the bound policy's own counters, read when
+ * metrics are collected ({@link #registerCounts}); other attempts are adders of our own. A successful attempt ends
+ * its call with {@link EndReason#SUCCESS} (unless an async caller cancelled the call in between), so successful
+ * attempts are read from successful calls. Unless calls are timed, a call that succeeds at once costs the policy's
+ * one increment and no event ({@link #observesFirstAttemptSuccesses()}); timed, it also records one histogram value.
  */
 public final class RetryInstruments implements RetryListener {
 
@@ -36,26 +39,26 @@ public final class RetryInstruments implements RetryListener {
             2.5, 5.0, 7.5, 10.0);
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final LongAdder[] calls = new LongAdder[EndReason.values().length];
     private final DoubleHistogram durations;
     private final LongAdder[] attempts = new LongAdder[Verdict.Kind.values().length];
     private final LongCounter retries;
     private final DoubleHistogram delays;
     private final DoubleHistogram limiterWaits;
     private final Attributes policy;
-    private final Attributes[] ended = new Attributes[EndReason.values().length];
-    private final Attributes[] verdicts = new Attributes[Verdict.Kind.values().length];
+    private final Attributes[] ended;
     private final Attributes[] causes = new Attributes[DelaySource.values().length];
 
     /**
-     * Creates the instruments.
+     * Creates the instruments fed by events.
      *
      * @param meter where
      * @param policy the policy attribute and the user's attributes, put on every measurement
+     * @param timeCalls whether to time every call ({@code secondchance.call.duration})
      */
-    public RetryInstruments(Meter meter, Attributes policy) {
+    public RetryInstruments(Meter meter, Attributes policy, boolean timeCalls) {
         this.policy = policy;
-        durations = meter.histogramBuilder(Telemetry.CALL_DURATION).setUnit("s")
+        this.ended = endings(policy);
+        durations = !timeCalls ? null : meter.histogramBuilder(Telemetry.CALL_DURATION).setUnit("s")
                 .setDescription("Calls from start to end, every attempt and wait included")
                 .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
         retries = meter.counterBuilder(Telemetry.RETRIES).setDescription("Retries scheduled, by what set their wait")
@@ -65,25 +68,16 @@ public final class RetryInstruments implements RetryListener {
         limiterWaits = meter.histogramBuilder(Telemetry.LIMITER_WAIT).setUnit("s")
                 .setDescription("Waits for the rate limiter before attempts")
                 .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
-        for (EndReason reason : EndReason.values()) {
-            ended[reason.ordinal()] = policy.toBuilder().put(RESULT, Telemetry.result(reason))
-                    .put(END_REASON, Telemetry.value(reason)).build();
-            calls[reason.ordinal()] = new LongAdder();
-        }
+        Attributes[] verdicts = new Attributes[Verdict.Kind.values().length];
         for (Verdict.Kind kind : Verdict.Kind.values()) {
             verdicts[kind.ordinal()] = policy.toBuilder().put(VERDICT, Telemetry.value(kind)).build();
-            attempts[kind.ordinal()] = kind == Verdict.Kind.SUCCESS ? calls[EndReason.SUCCESS.ordinal()] : new LongAdder();
+            attempts[kind.ordinal()] = new LongAdder();
         }
-        meter.counterBuilder(Telemetry.CALLS).setDescription("Calls ended, by result and end reason").setUnit("{call}")
-                .buildWithCallback(counter -> {
-                    for (EndReason reason : EndReason.values()) {
-                        counter.record(calls[reason.ordinal()].sum(), ended[reason.ordinal()]);
-                    }
-                });
         meter.counterBuilder(Telemetry.ATTEMPTS).setDescription("Attempts made, by verdict").setUnit("{attempt}")
                 .buildWithCallback(counter -> {
                     for (Verdict.Kind kind : Verdict.Kind.values()) {
-                        if (kind != Verdict.Kind.ABSTAIN) { // a chain of classifiers always decides
+                        // a chain of classifiers always decides; successful attempts come with the calls
+                        if (kind != Verdict.Kind.ABSTAIN && kind != Verdict.Kind.SUCCESS) {
                             counter.record(attempts[kind.ordinal()].sum(), verdicts[kind.ordinal()]);
                         }
                     }
@@ -91,6 +85,37 @@ public final class RetryInstruments implements RetryListener {
         for (DelaySource source : DelaySource.values()) {
             causes[source.ordinal()] = policy.toBuilder().put(CAUSE, Telemetry.cause(source)).build();
         }
+    }
+
+    /**
+     * Registers the counters read from a policy's own counters: calls by result and end reason, and successful
+     * attempts. The policy must record metrics ({@link dev.secondchance.retry.RetryPolicyBuilder#recordMetrics()}).
+     *
+     * @param meter where
+     * @param attributes the policy attribute and the user's attributes
+     * @param bound the bound policy
+     */
+    public static void registerCounts(Meter meter, Attributes attributes, RetryPolicy bound) {
+        Attributes[] ended = endings(attributes);
+        Attributes succeeded = attributes.toBuilder().put(VERDICT, Telemetry.value(Verdict.Kind.SUCCESS)).build();
+        meter.counterBuilder(Telemetry.CALLS).setDescription("Calls ended, by result and end reason").setUnit("{call}")
+                .buildWithCallback(counter -> {
+                    RetryMetrics metrics = bound.metrics();
+                    for (EndReason reason : EndReason.values()) {
+                        counter.record(metrics.ended(reason), ended[reason.ordinal()]);
+                    }
+                });
+        meter.counterBuilder(Telemetry.ATTEMPTS).setDescription("Attempts made, by verdict").setUnit("{attempt}")
+                .buildWithCallback(counter -> counter.record(bound.metrics().ended(EndReason.SUCCESS), succeeded));
+    }
+
+    private static Attributes[] endings(Attributes policy) {
+        Attributes[] ended = new Attributes[EndReason.values().length];
+        for (EndReason reason : EndReason.values()) {
+            ended[reason.ordinal()] = policy.toBuilder().put(RESULT, Telemetry.result(reason))
+                    .put(END_REASON, Telemetry.value(reason)).build();
+        }
+        return ended;
     }
 
     /**
@@ -118,6 +143,12 @@ public final class RetryInstruments implements RetryListener {
         }
     }
 
+    /** @return true when every call is timed; else calls that succeed at once need no event */
+    @Override
+    public boolean observesFirstAttemptSuccesses() {
+        return durations != null;
+    }
+
     @Override
     public void onAttemptEnded(int attempt, long durationNanos, Verdict verdict, Object result, Throwable failure) {
         if (verdict.kind() != Verdict.Kind.SUCCESS) {
@@ -139,9 +170,9 @@ public final class RetryInstruments implements RetryListener {
 
     @Override
     public void onCallEnded(EndReason reason, int attemptCount, long durationNanos, Object result, Throwable failure) {
-        Attributes attributes = ended[reason.ordinal()];
-        calls[reason.ordinal()].increment();
-        durations.record(durationNanos / NANOS_PER_SECOND, attributes);
+        if (durations != null) {
+            durations.record(durationNanos / NANOS_PER_SECOND, ended[reason.ordinal()]);
+        }
     }
 
     @Override

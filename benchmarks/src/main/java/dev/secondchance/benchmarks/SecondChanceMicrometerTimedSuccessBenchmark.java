@@ -1,0 +1,51 @@
+package dev.secondchance.benchmarks;
+
+import dev.secondchance.micrometer.SecondChanceMicrometer;
+import dev.secondchance.retry.CheckedSupplier;
+import dev.secondchance.retry.RetryPolicy;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Measures Second Chance's synchronous success path with its Micrometer binding timing every call: the default
+ * policy (no-op {@code Sleeper}) bound once with {@code SecondChanceMicrometer.bindTimed(policy, registry, name,
+ * tags)} to a {@code SimpleMeterRegistry}, so that every call reads the ticker twice, records one timer
+ * ({@code secondchance.call.duration}) and increments the policy's own counter.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Threads(1)
+public class SecondChanceMicrometerTimedSuccessBenchmark {
+
+    private RetryPolicy policy;
+    private CheckedSupplier<String, RuntimeException> operation;
+
+    /** Builds and binds the policy, and the operation, once. */
+    @Setup
+    public void setUp() {
+        policy = SecondChanceMicrometer.bindTimed(RetryPolicy.builder().sleeper(delay -> { }).build(),
+                new SimpleMeterRegistry(), "default", Tags.empty());
+        CheapOperation cheap = new CheapOperation();
+        operation = cheap::get;
+    }
+
+    /**
+     * One call whose first attempt succeeds.
+     *
+     * @return the operation's value
+     */
+    @Benchmark
+    public String secondChanceMicrometerTimedSuccess() {
+        return policy.call(operation);
+    }
+}
