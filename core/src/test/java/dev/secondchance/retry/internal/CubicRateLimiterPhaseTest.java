@@ -51,6 +51,16 @@ class CubicRateLimiterPhaseTest {
     }
 
     @Test
+    void reserve_whenTheSourceAnswersOutsideZeroToOne_keepsThePhaseWithinOneInterval() {
+        CubicRateLimiter other = new CubicRateLimiter(ticker);
+        cutInAnOutage(other);
+        cutInAnOutage(limiter);
+
+        assertEquals(Duration.ofSeconds(2), limiter.reserve(() -> 5.0));
+        assertEquals(Duration.ZERO, other.reserve(() -> -1.0));
+    }
+
+    @Test
     void acquireAndReserve_withoutARandomSource_haveNoPhase() {
         cutInAnOutage(limiter);
 
