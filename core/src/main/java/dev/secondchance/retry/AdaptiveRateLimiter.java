@@ -2,6 +2,7 @@ package dev.secondchance.retry;
 
 import dev.secondchance.retry.internal.CubicRateLimiter;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Client-side rate limiting shared by all calls of a client, off by default. Until the first throttling
@@ -27,11 +28,39 @@ public interface AdaptiveRateLimiter {
     SendSlot acquire();
 
     /**
+     * {@link #acquire()}, drawing any randomness the limiter uses from the caller's source. The retry loops of
+     * {@link RetryPolicy} call this one with the policy's {@link RetryPolicyBuilder#random(RandomSource) random
+     * source}, so a seeded policy paces reproducibly. The default ignores {@code random} and calls
+     * {@link #acquire()}.
+     *
+     * @param random the caller's source of randomness
+     * @return as {@link #acquire()}
+     * @throws NullPointerException if {@code random} is null
+     */
+    default SendSlot acquire(RandomSource random) {
+        Objects.requireNonNull(random, "random");
+        return acquire();
+    }
+
+    /**
      * Takes the next free slot, however far ahead, for a caller that cannot ask again.
      *
      * @return how long the caller must wait before sending; zero when it may send now
      */
     Duration reserve();
+
+    /**
+     * {@link #reserve()}, drawing any randomness the limiter uses from the caller's source, as
+     * {@link #acquire(RandomSource)}. The default ignores {@code random} and calls {@link #reserve()}.
+     *
+     * @param random the caller's source of randomness
+     * @return as {@link #reserve()}
+     * @throws NullPointerException if {@code random} is null
+     */
+    default Duration reserve(RandomSource random) {
+        Objects.requireNonNull(random, "random");
+        return reserve();
+    }
 
     /** Records a throttling answer: the send rate falls. */
     void onThrottled();
@@ -63,7 +92,10 @@ public interface AdaptiveRateLimiter {
      * made to pace a herd: the first cut starts from the rate the server accepted (zero in an outage, so
      * the limiter probes at its minimum rate), one cut per congestion event (0.5 s), later cuts from the
      * rate it really granted, an exponential slow start back to the last known good rate, successes that
-     * never lower the rate, and slots held at most 100 ms ahead so that waiting callers see a rate rise.
+     * never lower the rate, slots held at most 100 ms ahead so that waiting callers see a rate rise, and a
+     * random phase after each cut (drawn from the caller's {@link RandomSource} in
+     * {@link #acquire(RandomSource)}), so that limiters cut by the same answers, such as a fleet's processes
+     * after an outage, do not send their probes in the same instant.
      *
      * @param ticker the time source
      * @return a new limiter; share it between the policies of one client

@@ -2,6 +2,7 @@ package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
 import dev.secondchance.retry.AdaptiveRateLimiter;
+import dev.secondchance.retry.RandomSource;
 import dev.secondchance.retry.SendSlot;
 import dev.secondchance.retry.Ticker;
 import java.time.Duration;
@@ -19,6 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code 1/rate} rounded up, so no caller sends early. Slots once handed out keep their time when the rate
  * changes; the next free slot is always {@code 1/rate} after the last one handed out, at the current rate,
  * so a rise takes effect at once. {@link #reserve()} hands out the next slot however far ahead, for pipelines that cannot ask again.
+ *
+ * <p><b>Random phase after a cut.</b> The first caller to ask after a cut draws {@code u}, uniform in
+ * {@code [0, 1)}, from its {@link RandomSource} ({@link #acquire(RandomSource)}, {@link #reserve(RandomSource)};
+ * the retry loops pass the policy's source), and no slot is free before {@code cut + u/rate}. Limiters cut by
+ * answers of the same instant, such as a fleet's processes when an outage begins, would otherwise send their
+ * probes in the same instant every {@code 1/rate} (every 2 s at the minimum rate), and all come back together
+ * when the server does. At the rates of a working server the phase is at most one interval, a few
+ * milliseconds. {@link #acquire()} and {@link #reserve()} draw {@code u = 0}: no phase.
  *
  * <p><b>Rate.</b> A throttle cuts the rate to {@code β·M} (β = 0.7) and starts a CUBIC curve
  * {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛(M·(1 − β)/C)}, t in seconds since the cut), which each
@@ -91,6 +100,9 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     /** {@code lastSlot} before any slot was handed out: far enough back that the next slot is now. */
     private static final long NO_SLOT_YET = Long.MIN_VALUE / 2;
 
+    /** What {@link #acquire()} and {@link #reserve()} draw: always 0, no random phase. */
+    private static final RandomSource NO_PHASE = () -> 0.0;
+
     /** Throttles within this time of a cut belong to the same congestion event. */
     private static final double CONGESTION_EVENT_SECONDS = 0.5;
 
@@ -109,6 +121,10 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     private double timeWindow;
     private double slowStartTarget = Double.POSITIVE_INFINITY;
     private boolean succeededSinceCut;
+    /** True from a cut until a caller has drawn its random phase. */
+    private boolean phaseDue;
+    /** No slot is free before this (nanoseconds since origin): the cut's random phase. */
+    private long phaseEnd = NO_SLOT_YET;
 
     /**
      * @param ticker the time source
@@ -121,12 +137,19 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
 
     @Override
     public SendSlot acquire() {
+        return acquire(NO_PHASE);
+    }
+
+    @Override
+    public SendSlot acquire(RandomSource random) {
+        Checks.notNull(random, "random");
         lock.lock();
         try {
             if (!enabled) {
                 return SendSlot.now();
             }
             long now = elapsedNanos();
+            drawPhase(random);
             long ahead = Math.max(now, nextSlot()) - now;
             if (ahead > HORIZON_NANOS) {
                 long askAgain = Math.max(HORIZON_NANOS / 2, Math.min(ahead - HORIZON_NANOS, MAX_ASK_AGAIN_NANOS));
@@ -140,21 +163,44 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
 
     @Override
     public Duration reserve() {
+        return reserve(NO_PHASE);
+    }
+
+    @Override
+    public Duration reserve(RandomSource random) {
+        Checks.notNull(random, "random");
         lock.lock();
         try {
             if (!enabled) {
                 return Duration.ZERO;
             }
             long now = elapsedNanos();
+            drawPhase(random);
             return take(now, Math.max(now, nextSlot()));
         } finally {
             lock.unlock();
         }
     }
 
-    /** The next free slot: {@code 1/rate} (rounded up to whole nanoseconds) after the last one handed out. */
+    /**
+     * The next free slot: {@code 1/rate} (rounded up to whole nanoseconds) after the last one handed out, and
+     * not before the cut's random phase has passed.
+     */
     private long nextSlot() {
-        return lastSlot + (long) Math.ceil(1e9 / rate);
+        return Math.max(phaseEnd, lastSlot + intervalNanos());
+    }
+
+    private long intervalNanos() {
+        return (long) Math.ceil(1e9 / rate);
+    }
+
+    /** The first caller after a cut fixes its random phase: {@code u/rate} after the cut. */
+    private void drawPhase(RandomSource random) {
+        if (phaseDue) {
+            phaseDue = false;
+            double u = random.nextDouble();
+            phaseEnd = Math.round(lastCut * 1e9) + (long) (Math.min(Math.max(u, 0.0), 1.0) * intervalNanos());
+        }
     }
 
     private Duration take(long now, long slot) {
@@ -180,6 +226,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             lastCut = now;
             succeededSinceCut = false;
             enabled = true;
+            phaseDue = true;
         } finally {
             lock.unlock();
         }

@@ -135,7 +135,7 @@ final class RetryCall<T> implements CallTracker<T> {
     /** How long the rate limiter holds the first attempt back; later attempts include it in their delay. */
     @Override
     public Duration firstAttemptDelay() {
-        return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().reserve();
+        return config.rateLimiter() == null ? Duration.ZERO : config.rateLimiter().reserve(config.random());
     }
 
     /**
@@ -143,7 +143,7 @@ final class RetryCall<T> implements CallTracker<T> {
      * wait, or the end of the call if the wait would pass the deadline.
      */
     LimiterAnswer<T> beforeSend() {
-        SendSlot slot = config.rateLimiter().acquire();
+        SendSlot slot = config.rateLimiter().acquire(config.random());
         long waitNanos = Durations.saturatedNanos(slot.waitTime());
         if (!passesDeadline(waitNanos)) {
             if (listener != null && waitNanos > 0) {
@@ -269,7 +269,7 @@ final class RetryCall<T> implements CallTracker<T> {
             return endNow(EndReason.BUDGET_EXHAUSTED);
         }
         if (config.rateLimiter() != null && !loopAsksLimiter) { // a tracker's pipeline waits only once
-            long reserved = Durations.saturatedNanos(config.rateLimiter().reserve());
+            long reserved = Durations.saturatedNanos(config.rateLimiter().reserve(config.random()));
             source = reserved > delay ? DelaySource.RATE_LIMITER : source;
             delay = Math.max(delay, reserved);
             if (passesDeadline(delay)) {

@@ -39,6 +39,18 @@ class ScaledHerdTest {
     }
 
     @Test
+    void run_whenAFleetWithTheAdaptiveLimiterAt10x_doesNotProbeInStepAfterTheOutage() {
+        ScaledRow row = ScaledHerdRun.run(LiveStrategies.ADAPTIVE, LiveMode.FLEET, ScaledSettings.liveTimes(10, 2015));
+
+        assertEquals(0, row.gaveUp());
+        assertTrue(row.requestsPerClient() <= 3.0, row.requestsPerClient() + " requests per client");
+        assertTrue(row.allDoneMs().getAsLong() <= 14_000, row.toString());
+        // every one of the 500 limiters probing in the same 100 ms is 2.5 x the capacity; the random phase after a
+        // cut spreads the probes (1.79 x); the 1.5 x target is not met: the limiters' slow starts overshoot together
+        assertTrue(row.peakRatio() <= 2.0, "peak " + row.peakAfterRecovery() + " per 100 ms");
+    }
+
+    @Test
     void run_whenSharedWithTheAdaptiveLimiterAt10x_pacesAtTheCapacity() {
         ScaledSettings tenTimes = ScaledSettings.liveTimes(10, 2015);
 
@@ -47,7 +59,8 @@ class ScaledHerdTest {
         assertEquals(0, row.gaveUp());
         assertTrue(row.peakRatio() <= 1.2, "peak " + row.peakAfterRecovery());
         assertTrue(row.requestsPerClient() <= 2.2, row.requestsPerClient() + " requests per client");
-        // the 8.5 s target is not met: after the outage slow start restarts from 10/s and a cut's cubic curve is slow (10.3 s)
+        // the 8.5 s target is not met (11.1 s): the probe finds the server back on average half a probe interval late,
+        // and slow start from 10/s needs 1.5 s to reach the capacity at a growth that keeps the peak under 1.2 x
         assertTrue(row.allDoneMs().getAsLong() <= tenTimes.floor().plus(Duration.ofSeconds(5)).toMillis(),
                 row.toString());
     }
