@@ -220,6 +220,13 @@ class IdempotentExecutorTest extends ExecutorTestBase {
         IdempotentExecutor<String> executor = builder(store).storeFailureMode(StoreFailureMode.FAIL_OPEN).build();
 
         assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+        OperationContext[] seen = new OperationContext[1];
+        assertEquals("unprotected", executor.execute(IdempotencyTokens.random(), REQUEST, context -> {
+            seen[0] = context;
+            return "unprotected";
+        }));
+        assertEquals(0, seen[0].fencingVersion(), "no claim, so no fencing version a downstream system could trust");
+        assertEquals(IdempotencyTokens.storeKey("", seen[0].token()), seen[0].storeKey());
     }
 
     @Test

@@ -77,6 +77,24 @@ class LeaseRenewalTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenRenewalsFailForAWhileLongAfterTheTimeLineStarted_countsTheLeaseFromTheClaim() {
+        time.advance(Duration.ofHours(5));
+        FaultyStore store = new FaultyStore(memory);
+        store.renewFailures.set(3);
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+
+        String result = builder(store).build().execute(token, REQUEST, ctx -> {
+            context.set(ctx);
+            time.advance(Duration.ofSeconds(95));
+            return "kept";
+        });
+
+        assertEquals("kept", result);
+        assertFalse(context.get().isLeaseLost(), "a renewal failing inside the lease does not lose it");
+        assertEquals(0, store.renewFailures.get());
+    }
+
+    @Test
     void execute_whenRenewalsFailUntilTheLeaseEnds_signalsLeaseLostAndTheTakeoverWins() {
         FaultyStore store = new FaultyStore(memory);
         store.renewFailures.set(Integer.MAX_VALUE);
