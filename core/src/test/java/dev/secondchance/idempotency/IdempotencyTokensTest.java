@@ -112,4 +112,36 @@ class IdempotencyTokensTest {
         assertTrue(e.getMessage().contains("maxTokenLength must be in [1, 8192]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IdempotencyTokens.validate("abc", 8193));
     }
+
+    @Test
+    void validate_whenMaxLengthIsAtEitherBound_acceptsIt() {
+        assertSame("a", IdempotencyTokens.validate("a", 1));
+        String longest = "x".repeat(IdempotencyTokens.MAX_LENGTH_LIMIT);
+        assertSame(longest, IdempotencyTokens.validate(longest, IdempotencyTokens.MAX_LENGTH_LIMIT));
+    }
+
+    @Test
+    void validate_whenALongTokenIsRejected_namesItCutTo64CharactersSoItFitsALogLine() {
+        String fits = "x".repeat(63) + "\u00e9";
+        String cut = "y".repeat(64) + "\u00e9";
+
+        assertEquals(fits, assertThrows(InvalidIdempotencyTokenException.class,
+                () -> IdempotencyTokens.validate(fits)).token());
+        assertEquals("y".repeat(61) + "...", assertThrows(InvalidIdempotencyTokenException.class,
+                () -> IdempotencyTokens.validate(cut)).token());
+    }
+
+    @Test
+    void validatePrefix_whenAtTheEdgesOfTheAllowedSet_acceptsExactlyLettersDigitsAndDotUnderscoreDashColonSlash() {
+        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:/";
+        assertSame(allowed, IdempotencyTokens.validatePrefix(allowed));
+        String longest = "p".repeat(256);
+        assertSame(longest, IdempotencyTokens.validatePrefix(longest));
+
+        for (char neighbour : "`{@[ #,;=\u00e9".toCharArray()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> IdempotencyTokens.validatePrefix("ab" + neighbour));
+            assertTrue(e.getMessage().contains(String.format("U+%04X at index 2", (int) neighbour)), e.getMessage());
+        }
+    }
 }
