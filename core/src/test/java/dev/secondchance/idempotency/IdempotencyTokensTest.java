@@ -41,6 +41,29 @@ class IdempotencyTokensTest {
     }
 
     @Test
+    void timeOrdered_whenTheRandomSourceIsKnown_fillsTheRandomBitsFromItExactly() {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(0x0190_1234_5678L), ZoneOffset.UTC);
+        double[] draws = {0x1234_5678 / 0x1p32, 0x9ABC_DEF1L / 0x1p32, 0x0FED_CBA9 / 0x1p32, 0x8765_4321L / 0x1p32};
+        int[] next = {0};
+
+        String token = IdempotencyTokens.timeOrdered(clock, () -> draws[next[0]++]);
+
+        assertEquals("01901234-5678-7ef1-8fed-cba987654321", token, "48 bits of time, version 7, 12 + 62 random bits");
+    }
+
+    @Test
+    void timeOrdered_whenTheClockIsAtEitherEndOfThe48BitRange_acceptsItAndRejectsBeyond() {
+        long last = (1L << 48) - 1;
+
+        assertEquals("00000000-0000-7", IdempotencyTokens.timeOrdered(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                RandomSource.seeded(1)).substring(0, 15));
+        assertEquals("ffffffff-ffff-7", IdempotencyTokens.timeOrdered(Clock.fixed(Instant.ofEpochMilli(last),
+                ZoneOffset.UTC), RandomSource.seeded(1)).substring(0, 15));
+        assertThrows(IllegalArgumentException.class, () -> IdempotencyTokens.timeOrdered(
+                Clock.fixed(Instant.ofEpochMilli(last + 1), ZoneOffset.UTC), RandomSource.seeded(1)));
+    }
+
+    @Test
     void timeOrdered_whenLaterMillisecond_sortsAfter() {
         RandomSource random = RandomSource.seeded(2);
         String earlier = IdempotencyTokens.timeOrdered(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC), random);

@@ -214,6 +214,26 @@ class IdempotentExecutorTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenInterruptedWhileRetryingTheStore_failsAsStoreUnavailableSayingSoAndKeepsTheFlag() {
+        FaultyStore store = new FaultyStore(memory);
+        store.claimFailures.set(1);
+        StoreUnavailableException e;
+        Thread.currentThread().interrupt();
+        try {
+            e = assertThrows(StoreUnavailableException.class, () -> builder(store).build().execute(token, REQUEST,
+                    this::run));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is kept");
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertTrue(e.getMessage().contains("interrupted while retrying the idempotency store to claim the token"),
+                e.getMessage());
+        assertFalse(e.operationRan());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
     void execute_whenStoreIsDownAndFailOpen_runsWithoutProtection() {
         FaultyStore store = new FaultyStore(memory);
         store.down = true;

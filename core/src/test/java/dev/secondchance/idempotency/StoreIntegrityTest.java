@@ -131,4 +131,28 @@ class StoreIntegrityTest extends ExecutorTestBase {
 
         assertEquals(List.of(), reported);
     }
+
+    @Test
+    void execute_whenHoldersClockIsAheadByUpToOneSecond_toleratesItAndReportsOnlyBeyond() {
+        List<Duration> reported = new CopyOnWriteArrayList<>();
+        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST)
+                .listener(new IdempotencyListener() {
+                    @Override
+                    public void onClockSkew(String skewedToken, Duration ahead) {
+                        reported.add(ahead);
+                    }
+                }).build();
+        String tolerated = IdempotencyTokens.random();
+        String reportedToken = IdempotencyTokens.random();
+        assertTrue(memory.claim(new ClaimRequest(IdempotencyTokens.storeKey("", tolerated), REQUEST.hex(), "holder",
+                LEASE.plusSeconds(1), Duration.ofHours(1))).acquired());
+        assertTrue(memory.claim(new ClaimRequest(IdempotencyTokens.storeKey("", reportedToken), REQUEST.hex(),
+                "holder", LEASE.plusMillis(1001), Duration.ofHours(1))).acquired());
+
+        assertThrows(OperationInProgressException.class, () -> executor.execute(tolerated, REQUEST, () -> "x"));
+        assertEquals(List.of(), reported, "1 s is within the tolerance");
+        assertThrows(OperationInProgressException.class, () -> executor.execute(reportedToken, REQUEST, () -> "x"));
+
+        assertEquals(List.of(Duration.ofMillis(1001)), reported);
+    }
 }
