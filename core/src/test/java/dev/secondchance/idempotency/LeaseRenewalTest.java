@@ -142,6 +142,48 @@ class LeaseRenewalTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenARenewalIsInFlightAsTheRunSucceeds_itsFencedAnswerIsNotTakenForALostLease() throws Exception {
+        CountDownLatch renewing = new CountDownLatch(1);
+        CountDownLatch completed = new CountDownLatch(1);
+        IdempotencyStore slowRenewals = new ForwardingStore(memory) {
+            @Override
+            public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+                renewing.countDown();
+                try {
+                    assertTrue(completed.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return super.renew(key, owner, version, lease, ttl);
+            }
+
+            @Override
+            public CompleteResult complete(String key, String owner, long version, Completion completion,
+                    Duration ttl) {
+                CompleteResult stored = super.complete(key, owner, version, completion, ttl);
+                completed.countDown();
+                return stored;
+            }
+        };
+        java.util.concurrent.ExecutorService renewer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+        try {
+            String result = builder(slowRenewals).scheduler((task, delay) -> renewer.submit(task)).build()
+                    .execute(token, REQUEST, ctx -> {
+                        context.set(ctx);
+                        assertTrue(renewing.await(20, TimeUnit.SECONDS), "the renewal started");
+                        return "charged";
+                    });
+            assertEquals("charged", result);
+        } finally {
+            renewer.shutdown();
+            assertTrue(renewer.awaitTermination(20, TimeUnit.SECONDS));
+        }
+
+        assertFalse(context.get().isLeaseLost(), "the run succeeded; its last renewal was fenced by its own result");
+    }
+
+    @Test
     void execute_whenRenewalsFailUntilTheLeaseEnds_signalsLeaseLostAndTheTakeoverWins() {
         FaultyStore store = new FaultyStore(memory);
         store.renewFailures.set(Integer.MAX_VALUE);
