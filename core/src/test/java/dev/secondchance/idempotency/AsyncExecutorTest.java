@@ -193,6 +193,22 @@ class AsyncExecutorTest extends ExecutorTestBase {
     }
 
     @Test
+    void executeAsync_whenTheOperationTakesTheContext_getsItsTokenStoreKeyAndFencingVersion() throws Exception {
+        IdempotentExecutor<String> executor = builder(memory).build();
+        List<String> seen = new ArrayList<>();
+
+        CompletableFuture<String> call = executor.executeAsync(token, REQUEST, context -> {
+            seen.add(context.token() + " " + context.storeKey() + " v" + context.fencingVersion()
+                    + (context.isLeaseLost() ? " lost" : ""));
+            return charge();
+        });
+        settle();
+
+        assertEquals("receipt 1", call.get());
+        assertEquals(List.of(token + " " + key + " v" + memory.read(key).orElseThrow().version()), seen);
+    }
+
+    @Test
     void executeAsync_whileTheStageIsPending_renewsTheLeaseOnTheScheduler() throws Exception {
         IdempotentExecutor<String> executor = builder(memory).heartbeat(Duration.ofSeconds(10)).build();
         CompletableFuture<String> slow = new CompletableFuture<>();

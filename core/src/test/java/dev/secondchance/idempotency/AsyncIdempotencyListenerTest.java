@@ -94,6 +94,26 @@ class AsyncIdempotencyListenerTest extends ExecutorTestBase {
     }
 
     @Test
+    void executeAsync_whenTheHolderReleasesDuringTheWait_tellsTheWaitBeforeItsOwnClaimAndRun() throws Exception {
+        IdempotencyRecord held = holdAsAnotherCaller("other");
+        IdempotentExecutor<String> waiter = builder(memory).listener(log).build();
+        CompletableFuture<String> slow = new CompletableFuture<>();
+
+        CompletableFuture<String> waiting = waiter.executeAsync(token, REQUEST, () -> slow);
+        settle();
+        time.advance(Duration.ofSeconds(2));
+        memory.release(key, "other", held.version());
+        time.advance(Duration.ofSeconds(2));
+        assertEquals(List.of("waited 2 s, polled", "claimed"), log.events, "told when the wait ended, not later");
+        time.advance(Duration.ofSeconds(20));
+        slow.complete("charged");
+        settle();
+
+        assertEquals("charged", waiting.get());
+        assertEquals(List.of("waited 2 s, polled", "claimed"), log.events);
+    }
+
+    @Test
     void executeAsync_whenCancelledWhileWaiting_tellsTheWaitOnce() {
         holdAsAnotherCaller("other");
         IdempotentExecutor<String> executor = builder(memory).listener(log).build();

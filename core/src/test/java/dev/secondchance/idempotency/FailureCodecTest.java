@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.secondchance.idempotency.spi.Completion;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +104,21 @@ class FailureCodecTest extends ExecutorTestBase {
                 () -> executor.execute(token, REQUEST, this::decline));
 
         assertNull(replayed.declineCode, "rebuilt from the default record, which has no text");
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void execute_whenTheEncodingIsExactlyTheLimit_keepsIt() {
+        String longest = "x".repeat(Completion.MAX_FAILURE_MESSAGE);
+        FailureCodec verbose = FailureCodec.forType(CardDeclinedException.class, e -> longest,
+                CardDeclinedException::new);
+        IdempotentExecutor<String> executor = finalDeclines().failureCodec(verbose).build();
+        assertThrows(CardDeclinedException.class, () -> executor.execute(token, REQUEST, this::decline));
+
+        CardDeclinedException replayed = assertThrows(CardDeclinedException.class,
+                () -> executor.execute(token, REQUEST, this::decline));
+
+        assertEquals(longest, replayed.declineCode);
         assertEquals(1, runs.get());
     }
 

@@ -41,6 +41,29 @@ class IdempotencyTokensTest {
     }
 
     @Test
+    void timeOrdered_whenTheRandomSourceIsKnown_fillsTheRandomBitsFromItExactly() {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(0x0190_1234_5678L), ZoneOffset.UTC);
+        double[] draws = {0x1234_5678 / 0x1p32, 0x9ABC_DEF1L / 0x1p32, 0x0FED_CBA9 / 0x1p32, 0x8765_4321L / 0x1p32};
+        int[] next = {0};
+
+        String token = IdempotencyTokens.timeOrdered(clock, () -> draws[next[0]++]);
+
+        assertEquals("01901234-5678-7ef1-8fed-cba987654321", token, "48 bits of time, version 7, 12 + 62 random bits");
+    }
+
+    @Test
+    void timeOrdered_whenTheClockIsAtEitherEndOfThe48BitRange_acceptsItAndRejectsBeyond() {
+        long last = (1L << 48) - 1;
+
+        assertEquals("00000000-0000-7", IdempotencyTokens.timeOrdered(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                RandomSource.seeded(1)).substring(0, 15));
+        assertEquals("ffffffff-ffff-7", IdempotencyTokens.timeOrdered(Clock.fixed(Instant.ofEpochMilli(last),
+                ZoneOffset.UTC), RandomSource.seeded(1)).substring(0, 15));
+        assertThrows(IllegalArgumentException.class, () -> IdempotencyTokens.timeOrdered(
+                Clock.fixed(Instant.ofEpochMilli(last + 1), ZoneOffset.UTC), RandomSource.seeded(1)));
+    }
+
+    @Test
     void timeOrdered_whenLaterMillisecond_sortsAfter() {
         RandomSource random = RandomSource.seeded(2);
         String earlier = IdempotencyTokens.timeOrdered(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC), random);
@@ -111,5 +134,37 @@ class IdempotencyTokensTest {
                 () -> IdempotencyTokens.validate("abc", 0));
         assertTrue(e.getMessage().contains("maxTokenLength must be in [1, 8192]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IdempotencyTokens.validate("abc", 8193));
+    }
+
+    @Test
+    void validate_whenMaxLengthIsAtEitherBound_acceptsIt() {
+        assertSame("a", IdempotencyTokens.validate("a", 1));
+        String longest = "x".repeat(IdempotencyTokens.MAX_LENGTH_LIMIT);
+        assertSame(longest, IdempotencyTokens.validate(longest, IdempotencyTokens.MAX_LENGTH_LIMIT));
+    }
+
+    @Test
+    void validate_whenALongTokenIsRejected_namesItCutTo64CharactersSoItFitsALogLine() {
+        String fits = "x".repeat(63) + "\u00e9";
+        String cut = "y".repeat(64) + "\u00e9";
+
+        assertEquals(fits, assertThrows(InvalidIdempotencyTokenException.class,
+                () -> IdempotencyTokens.validate(fits)).token());
+        assertEquals("y".repeat(61) + "...", assertThrows(InvalidIdempotencyTokenException.class,
+                () -> IdempotencyTokens.validate(cut)).token());
+    }
+
+    @Test
+    void validatePrefix_whenAtTheEdgesOfTheAllowedSet_acceptsExactlyLettersDigitsAndDotUnderscoreDashColonSlash() {
+        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:/";
+        assertSame(allowed, IdempotencyTokens.validatePrefix(allowed));
+        String longest = "p".repeat(256);
+        assertSame(longest, IdempotencyTokens.validatePrefix(longest));
+
+        for (char neighbour : "`{@[ #,;=\u00e9".toCharArray()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> IdempotencyTokens.validatePrefix("ab" + neighbour));
+            assertTrue(e.getMessage().contains(String.format("U+%04X at index 2", (int) neighbour)), e.getMessage());
+        }
     }
 }

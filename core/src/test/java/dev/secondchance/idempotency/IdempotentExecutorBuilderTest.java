@@ -38,11 +38,47 @@ class IdempotentExecutorBuilderTest {
     }
 
     @Test
+    void setters_whenAtEitherEndOfTheirRanges_acceptTheValue() {
+        IdempotentExecutorBuilder<String> builder = builder();
+
+        builder.lease(Duration.ofMillis(1)).lease(Duration.ofHours(24));
+        builder.heartbeat(Duration.ZERO).heartbeat(Duration.ofHours(12));
+        builder.ttl(Duration.ofSeconds(1)).ttl(Duration.ofHours(87600));
+        builder.waitTimeout(Duration.ZERO).waitTimeout(Duration.ofHours(48));
+        builder.failureMessageLength(0).failureMessageLength(4096);
+        assertMessage("failureMessageLength must be in [0, 4096]", () -> builder().failureMessageLength(-1));
+    }
+
+    @Test
+    void maxTokenLength_whenRaised_acceptsTokensUpToItAndRejectsLongerOnesTyped() {
+        IdempotentExecutor<String> executor = builder().maxTokenLength(300).build();
+
+        assertEquals("ran", executor.execute("t".repeat(300), Fingerprint.sha256("r"), () -> "ran"));
+        assertThrows(InvalidIdempotencyTokenException.class,
+                () -> executor.execute("u".repeat(301), Fingerprint.sha256("r"), () -> "ran"));
+    }
+
+    @Test
+    void storeRetryPolicy_whenSet_isTheOneThatRetriesStoreCalls() {
+        FaultyStore down = new FaultyStore(store);
+        down.down = true;
+        IdempotentExecutor<String> executor = IdempotentExecutor.builder(down, ResultCodec.utf8())
+                .storeRetryPolicy(dev.secondchance.retry.RetryPolicy.builder().maxAttempts(2)
+                        .addClassifier(dev.secondchance.retry.Classifiers.transientIo()).sleeper(new VirtualTime())
+                        .build()).build();
+
+        assertThrows(StoreUnavailableException.class, () -> executor.execute("t-1", Fingerprint.sha256("r"), () -> "x"));
+
+        assertEquals(2, down.calls.get(), "two attempts, as the given policy says (the default makes more)");
+    }
+
+    @Test
     void setters_whenNull_throwNamingTheParameter() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> builder().waitBackoff(null));
         assertEquals("waitBackoff must not be null", e.getMessage());
         assertThrows(NullPointerException.class, () -> IdempotentExecutor.builder(null, ResultCodec.utf8()));
-        assertThrows(NullPointerException.class, () -> builder().lease(null));
+        assertEquals("lease must not be null",
+                assertThrows(NullPointerException.class, () -> builder().lease(null)).getMessage());
     }
 
     @Test

@@ -214,12 +214,39 @@ class IdempotentExecutorTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenInterruptedWhileRetryingTheStore_failsAsStoreUnavailableSayingSoAndKeepsTheFlag() {
+        FaultyStore store = new FaultyStore(memory);
+        store.claimFailures.set(1);
+        StoreUnavailableException e;
+        Thread.currentThread().interrupt();
+        try {
+            e = assertThrows(StoreUnavailableException.class, () -> builder(store).build().execute(token, REQUEST,
+                    this::run));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is kept");
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertTrue(e.getMessage().contains("interrupted while retrying the idempotency store to claim the token"),
+                e.getMessage());
+        assertFalse(e.operationRan());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
     void execute_whenStoreIsDownAndFailOpen_runsWithoutProtection() {
         FaultyStore store = new FaultyStore(memory);
         store.down = true;
         IdempotentExecutor<String> executor = builder(store).storeFailureMode(StoreFailureMode.FAIL_OPEN).build();
 
         assertEquals("receipt 1", executor.execute(token, REQUEST, this::run));
+        OperationContext[] seen = new OperationContext[1];
+        assertEquals("unprotected", executor.execute(IdempotencyTokens.random(), REQUEST, context -> {
+            seen[0] = context;
+            return "unprotected";
+        }));
+        assertEquals(0, seen[0].fencingVersion(), "no claim, so no fencing version a downstream system could trust");
+        assertEquals(IdempotencyTokens.storeKey("", seen[0].token()), seen[0].storeKey());
     }
 
     @Test

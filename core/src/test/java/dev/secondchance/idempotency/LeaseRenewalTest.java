@@ -20,6 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,112 @@ class LeaseRenewalTest extends ExecutorTestBase {
     }
 
     @Test
+    void execute_whenRenewalsFailForAWhileLongAfterTheTimeLineStarted_countsTheLeaseFromTheClaim() {
+        time.advance(Duration.ofHours(5));
+        FaultyStore store = new FaultyStore(memory);
+        store.renewFailures.set(3);
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+
+        String result = builder(store).build().execute(token, REQUEST, ctx -> {
+            context.set(ctx);
+            time.advance(Duration.ofSeconds(95));
+            return "kept";
+        });
+
+        assertEquals("kept", result);
+        assertFalse(context.get().isLeaseLost(), "a renewal failing inside the lease does not lose it");
+        assertEquals(0, store.renewFailures.get());
+    }
+
+    @Test
+    void execute_whenARenewalFailsAfterEarlierOnesSucceeded_countsTheLeaseFromTheLastRenewal() {
+        AtomicInteger renewals = new AtomicInteger();
+        IdempotencyStore flaky = new ForwardingStore(memory) {
+            @Override
+            public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+                int n = renewals.incrementAndGet();
+                if (n >= 4 && n <= 6) {
+                    throw new java.io.UncheckedIOException(new java.net.SocketTimeoutException("renewal timed out"));
+                }
+                return super.renew(key, owner, version, lease, ttl);
+            }
+        };
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+
+        String result = builder(flaky).build().execute(token, REQUEST, ctx -> {
+            context.set(ctx);
+            time.advance(Duration.ofSeconds(50));
+            return "kept";
+        });
+
+        assertEquals("kept", result);
+        assertFalse(context.get().isLeaseLost(), "renewals failing inside the renewed lease do not lose it");
+        assertTrue(renewals.get() > 6, "renewals went on: " + renewals.get());
+    }
+
+    @Test
+    void execute_whenTheProcessPausesPastItsLeaseAndAnotherCallerTakesOver_theLateRenewalTellsTheOperation() {
+        IdempotentExecutor<String> taker = super.builder(memory).downstreamIdempotent(true).build();
+        AtomicReference<Boolean> lostAfterTheRenewal = new AtomicReference<>();
+
+        LeaseLostException e = assertThrows(LeaseLostException.class, () -> builder(memory).build()
+                .execute(token, REQUEST, ctx -> {
+                    time.sleep(LEASE.plusSeconds(1)); // a pause: the clock moves, no renewal runs
+                    assertEquals("taker", taker.execute(token, REQUEST, () -> "taker"));
+                    boolean lostBefore = ctx.isLeaseLost();
+                    time.advance(Duration.ZERO); // the overdue renewal runs now and is fenced
+                    lostAfterTheRenewal.set(!lostBefore && ctx.leaseLost().toCompletableFuture().isDone());
+                    return "late";
+                }));
+
+        assertTrue(lostAfterTheRenewal.get(), "the fenced renewal signalled the loss");
+        assertEquals("late", e.result());
+        assertEquals("taker", taker.execute(token, REQUEST, () -> "ran again"));
+    }
+
+    @Test
+    void execute_whenARenewalIsInFlightAsTheRunSucceeds_itsFencedAnswerIsNotTakenForALostLease() throws Exception {
+        CountDownLatch renewing = new CountDownLatch(1);
+        CountDownLatch completed = new CountDownLatch(1);
+        IdempotencyStore slowRenewals = new ForwardingStore(memory) {
+            @Override
+            public boolean renew(String key, String owner, long version, Duration lease, Duration ttl) {
+                renewing.countDown();
+                try {
+                    assertTrue(completed.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return super.renew(key, owner, version, lease, ttl);
+            }
+
+            @Override
+            public CompleteResult complete(String key, String owner, long version, Completion completion,
+                    Duration ttl) {
+                CompleteResult stored = super.complete(key, owner, version, completion, ttl);
+                completed.countDown();
+                return stored;
+            }
+        };
+        java.util.concurrent.ExecutorService renewer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+        try {
+            String result = builder(slowRenewals).scheduler((task, delay) -> renewer.submit(task)).build()
+                    .execute(token, REQUEST, ctx -> {
+                        context.set(ctx);
+                        assertTrue(renewing.await(20, TimeUnit.SECONDS), "the renewal started");
+                        return "charged";
+                    });
+            assertEquals("charged", result);
+        } finally {
+            renewer.shutdown();
+            assertTrue(renewer.awaitTermination(20, TimeUnit.SECONDS));
+        }
+
+        assertFalse(context.get().isLeaseLost(), "the run succeeded; its last renewal was fenced by its own result");
+    }
+
+    @Test
     void execute_whenRenewalsFailUntilTheLeaseEnds_signalsLeaseLostAndTheTakeoverWins() {
         FaultyStore store = new FaultyStore(memory);
         store.renewFailures.set(Integer.MAX_VALUE);
@@ -127,6 +234,7 @@ class LeaseRenewalTest extends ExecutorTestBase {
 
             assertTrue(renewedWhileRunning, "no renewal reached the store while the common pool was blocked");
             assertFalse(renewer.get() instanceof ForkJoinWorkerThread, renewer.get().getName());
+            assertTrue(renewer.get().isDaemon(), "a renewal thread must not keep the JVM alive");
         } finally {
             release.countDown();
             for (Future<?> blocker : blockers) {

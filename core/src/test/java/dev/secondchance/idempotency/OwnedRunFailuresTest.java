@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.secondchance.idempotency.IdempotencyListenerTest.EventLog;
 import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
 import dev.secondchance.idempotency.spi.CompleteResult;
 import dev.secondchance.idempotency.spi.Completion;
 import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import dev.secondchance.idempotency.spi.IdempotencyStore;
+import dev.secondchance.idempotency.spi.RecordStatus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What happens to a claim when its operation fails, on the paths mutation testing found untested
  * (docs/quality.md): a failure policy that answers null or throws, the recorded message's length, a recording
- * that is fenced or cannot reach the store, and the heartbeat stopping when the run ends.
+ * or a release that is fenced or cannot reach the store, a downstream-idempotent operation's final and unknown
+ * failures, and the heartbeat stopping when the run ends.
  */
 class OwnedRunFailuresTest extends ExecutorTestBase {
 
@@ -106,14 +109,61 @@ class OwnedRunFailuresTest extends ExecutorTestBase {
     }
 
     @Test
-    void execute_whenRecordingTheFailureIsFenced_addsALeaseLostExceptionToTheFailure() {
-        IdempotentExecutor<String> executor = builder(fencing).build();
+    void execute_whenRecordingTheFailureIsFenced_addsALeaseLostExceptionToTheFailureAndTellsTheListener() {
+        EventLog log = new EventLog();
+        IdempotentExecutor<String> executor = builder(fencing).listener(log).build();
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> executor.execute(token, REQUEST, () -> decline()));
 
         assertEquals(1, thrown.getSuppressed().length);
         assertInstanceOf(LeaseLostException.class, thrown.getSuppressed()[0]);
+        assertEquals(List.of("claimed", "lease lost v1"), log.events);
+    }
+
+    @Test
+    void execute_whenAReleasableFailureComesAfterAnotherCallerTookOver_tellsLeaseLostAndLeavesTheTakersRecord() {
+        EventLog log = new EventLog();
+        IdempotentExecutor<String> holder = builder(memory).heartbeat(Duration.ZERO).listener(log)
+                .failurePolicy(FailurePolicy.releaseWhen(failure -> true)).build();
+        IdempotentExecutor<String> taker = builder(memory).downstreamIdempotent(true).build();
+        IllegalStateException refused = new IllegalStateException("refused");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> holder.execute(token, REQUEST, () -> {
+                    time.advance(LEASE.plusSeconds(1));
+                    assertEquals("taker's receipt", taker.execute(token, REQUEST, () -> "taker's receipt"));
+                    throw refused;
+                }));
+
+        assertSame(refused, thrown);
+        assertEquals(List.of("claimed", "lease lost v1"), log.events, "not 'released': the release was fenced");
+        assertEquals("taker's receipt", holder.execute(token, REQUEST, () -> "ran a third time"));
+    }
+
+    @Test
+    void execute_whenDownstreamIdempotentAndTheFailureIsFinal_recordsItAndReplaysItWithoutRunning() {
+        EventLog log = new EventLog();
+        IdempotentExecutor<String> executor = builder(memory).downstreamIdempotent(true).listener(log)
+                .failurePolicy(failure -> FailureDisposition.FINAL).build();
+
+        assertThrows(IllegalStateException.class, () -> executor.execute(token, REQUEST, () -> decline()));
+
+        ReplayedFailureException replay = assertThrows(ReplayedFailureException.class,
+                () -> executor.execute(token, REQUEST, () -> "charged after all"));
+        assertEquals(IllegalStateException.class.getName(), replay.failureType());
+        assertEquals(List.of("claimed", "recorded FINAL", "replayed FAILURE"), log.events);
+    }
+
+    @Test
+    void execute_whenDownstreamIdempotentAndTheOutcomeIsUnknown_releasesInsteadOfRecordingIt() {
+        EventLog log = new EventLog();
+        IdempotentExecutor<String> executor = builder(memory).downstreamIdempotent(true).listener(log).build();
+
+        assertThrows(IllegalStateException.class, () -> executor.execute(token, REQUEST, () -> decline()));
+
+        assertEquals(RecordStatus.RELEASED, memory.read(key).orElseThrow().status());
+        assertEquals(List.of("claimed", "released"), log.events);
     }
 
     @Test

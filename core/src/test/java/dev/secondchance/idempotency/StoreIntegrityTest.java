@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.idempotency.spi.ClaimRequest;
 import dev.secondchance.idempotency.spi.ClaimResult;
+import dev.secondchance.idempotency.spi.IdempotencyRecord;
 import dev.secondchance.idempotency.spi.IdempotencyStore;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,26 @@ class StoreIntegrityTest extends ExecutorTestBase {
             @Override
             public ClaimResult claim(ClaimRequest request) {
                 return ClaimResult.existing(memory.read(other).orElseThrow());
+            }
+        };
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> builder(lying).build().execute(token, REQUEST, () -> "ran " + runs.incrementAndGet()));
+
+        assertFalse(e.operationRan());
+        assertTrue(e.getMessage().contains(other), e.getMessage());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void execute_whenAReadDuringTheWaitAnswersWithAnotherKeysRecord_failsAsAStoreFailureAndRunsNothing() {
+        String other = IdempotencyTokens.storeKey("", IdempotencyTokens.random());
+        builder(memory).build().execute(other.substring(1), REQUEST, () -> "someone else's receipt");
+        holdAsAnotherCaller("holder");
+        IdempotencyStore lying = new LeaseRenewalTest.ForwardingStore(memory) {
+            @Override
+            public Optional<IdempotencyRecord> read(String key) {
+                return memory.read(other);
             }
         };
 
@@ -108,5 +130,29 @@ class StoreIntegrityTest extends ExecutorTestBase {
         assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
 
         assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void execute_whenHoldersClockIsAheadByUpToOneSecond_toleratesItAndReportsOnlyBeyond() {
+        List<Duration> reported = new CopyOnWriteArrayList<>();
+        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST)
+                .listener(new IdempotencyListener() {
+                    @Override
+                    public void onClockSkew(String skewedToken, Duration ahead) {
+                        reported.add(ahead);
+                    }
+                }).build();
+        String tolerated = IdempotencyTokens.random();
+        String reportedToken = IdempotencyTokens.random();
+        assertTrue(memory.claim(new ClaimRequest(IdempotencyTokens.storeKey("", tolerated), REQUEST.hex(), "holder",
+                LEASE.plusSeconds(1), Duration.ofHours(1))).acquired());
+        assertTrue(memory.claim(new ClaimRequest(IdempotencyTokens.storeKey("", reportedToken), REQUEST.hex(),
+                "holder", LEASE.plusMillis(1001), Duration.ofHours(1))).acquired());
+
+        assertThrows(OperationInProgressException.class, () -> executor.execute(tolerated, REQUEST, () -> "x"));
+        assertEquals(List.of(), reported, "1 s is within the tolerance");
+        assertThrows(OperationInProgressException.class, () -> executor.execute(reportedToken, REQUEST, () -> "x"));
+
+        assertEquals(List.of(Duration.ofMillis(1001)), reported);
     }
 }

@@ -164,7 +164,7 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void claim_whenSameOwnerSendsAgain_answersAcquiredWithTheSameVersion() {
+    void claim_whenSameOwnerSendsAgain_answersAcquiredWithTheSameVersionAndKeepsTheClaim() {
         String key = key();
         IdempotencyRecord first = claim(key, FP, "owner-1").record();
 
@@ -172,6 +172,9 @@ public abstract class IdempotencyStoreContract {
 
         assertTrue(again.acquired());
         assertEquals(first.version(), again.record().version());
+        assertEquals("owner-1", store.read(key).orElseThrow().owner());
+        assertEquals(CompleteResult.STORED, store.complete(key, "owner-1", first.version(),
+                Completion.result(new byte[] {1}, "bytes", 1), TTL));
     }
 
     @Test
