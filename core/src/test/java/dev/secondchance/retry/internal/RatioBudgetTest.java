@@ -20,8 +20,11 @@ class RatioBudgetTest {
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final int THREADS = 8;
 
-    /** Starts far from zero so that nothing depends on the ticker's origin. */
-    private final AtomicLong nanos = new AtomicLong(-7_000_000_000L);
+    /**
+     * Starts far from zero, and off a whole number of slices, so that nothing depends on the ticker's origin: the
+     * window is counted from the budget's creation, whatever the ticker read then.
+     */
+    private final AtomicLong nanos = new AtomicLong(-7_250_000_000L);
     private final Ticker ticker = nanos::get;
 
     @Test
