@@ -67,6 +67,24 @@ class RatioBudgetTest {
     }
 
     @Test
+    void tryAcquireRetry_whenTheAllowanceIsWholeOnlyAfterRounding_grantsExactlyIt() {
+        RetryBudget budget = RetryBudget.ratio(0.999_999_999, 0, TEN_SECONDS, ticker); // 1 call: 1 retry, once rounded
+        budget.onCall();
+
+        assertEquals(1, grants(budget, 5));
+    }
+
+    @Test
+    void available_whenTheFloorAndCallsBothCount_tellsTheirSumLessTheRetriesTaken() {
+        RetryBudget budget = RetryBudget.ratio(0.1, 1, TEN_SECONDS, ticker); // 10 from the floor, 1 per 10 calls
+        calls(budget, 100);
+
+        assertEquals(20.0, budget.available());
+        assertEquals(5, grants(budget, 5));
+        assertEquals(15.0, budget.available());
+    }
+
+    @Test
     void tryAcquireRetry_whenRefused_doesNotSpendAnything() {
         RetryBudget budget = new RatioBudget(0.1, 0, TEN_SECONDS, ticker);
         calls(budget, 10);
