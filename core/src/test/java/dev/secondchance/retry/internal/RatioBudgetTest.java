@@ -85,6 +85,18 @@ class RatioBudgetTest {
     }
 
     @Test
+    void available_whenExactlyAWindowHasPassedInSilence_agreesWithTryAcquireRetry() {
+        RetryBudget budget = RetryBudget.ratio(0.1, 0, TEN_SECONDS, ticker);
+        calls(budget, 100); // slice 0
+        assertEquals(10.0, budget.available());
+
+        advance(TEN_SECONDS); // slice 10: slice 0's slot is reused, its counts are ten slices old
+
+        assertEquals(0.0, budget.available());
+        assertFalse(budget.tryAcquireRetry());
+    }
+
+    @Test
     void tryAcquireRetry_whenRefused_doesNotSpendAnything() {
         RetryBudget budget = new RatioBudget(0.1, 0, TEN_SECONDS, ticker);
         calls(budget, 10);
