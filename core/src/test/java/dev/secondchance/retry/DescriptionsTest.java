@@ -26,5 +26,7 @@ class DescriptionsTest {
         RetryBudget bucket = RetryBudget.tokenBucket(12, 5, 2);
         bucket.tryAcquireRetry();
         assertEquals("RetryBudget.tokenBucket(capacity=12, retryCost=5, refund=2, available=7)", bucket.toString());
+        assertEquals("RetryBudget.ratio(ratio=0.1, minRetriesPerSecond=10, window=PT10S)", RetryBudget.ratio().toString(),
+                "the documented defaults");
     }
 }

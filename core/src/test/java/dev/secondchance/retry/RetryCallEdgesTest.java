@@ -13,6 +13,7 @@ import dev.secondchance.retry.testing.TestRetries;
 import dev.secondchance.retry.testing.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -125,10 +126,93 @@ class RetryCallEdgesTest {
             }
             return "ok";
         });
+        policy.call(CallOptions.deadline(Duration.ofSeconds(1)), () -> "ok"); // the loop with a deadline
+        policy.execute(() -> "ok");
 
-        assertEquals(4, budget.calls.get());
+        assertEquals(6, budget.calls.get());
         assertEquals(1, budget.retries.get());
-        assertEquals(4, budget.successes.get());
+        assertEquals(6, budget.successes.get());
+    }
+
+    @Test
+    void track_whenAskedForTheFirstAttemptsDelay_givesTheLimitersReservationOrZero() {
+        assertEquals(Duration.ofMillis(500),
+                builder().rateLimiter(new ReservingLimiter(Duration.ofMillis(500))).build().track().firstAttemptDelay());
+        assertEquals(Duration.ZERO, builder().build().track().firstAttemptDelay());
+    }
+
+    @Test
+    void track_whenReportedAfterTheCallEnded_throwsIllegalStateException() {
+        CallTracker<String> tracker = builder().build().track();
+        tracker.onResult("ok");
+
+        assertThrows(IllegalStateException.class, () -> tracker.onResult("again"));
+        assertThrows(IllegalStateException.class, () -> tracker.onFailure(new IOException("late"), null));
+        assertEquals(1, tracker.attempts());
+    }
+
+    /** Records what set each wait. */
+    private static final class SourcesListener implements RetryListener {
+        final List<DelaySource> sources = new ArrayList<>();
+
+        @Override
+        public void onRetryScheduled(int nextAttempt, long delayNanos, DelaySource source, Verdict verdict) {
+            sources.add(source);
+        }
+    }
+
+    private DelaySource sourceOfTheWait(RetryPolicyBuilder policy, Duration serverHint) {
+        SourcesListener sources = new SourcesListener();
+        CallTracker<String> tracker = policy.listener(sources).build().track();
+        assertTrue(tracker.onFailure(new IOException("reset"), serverHint).isRetry());
+        return sources.sources.get(0);
+    }
+
+    @Test
+    void listener_whenAHintIsAFloor_namesTheHintOnlyWhenItIsLongerThanTheBackoff() {
+        RetryPolicyBuilder floor = builder().hintRule(HintRule.FLOOR);
+
+        assertEquals(DelaySource.SERVER_HINT, sourceOfTheWait(floor, Duration.ofMillis(500)));
+        assertEquals(DelaySource.BACKOFF, sourceOfTheWait(floor, Duration.ofMillis(10)), "as long as the backoff");
+        assertEquals(DelaySource.BACKOFF, sourceOfTheWait(floor, Duration.ofMillis(5)));
+    }
+
+    @Test
+    void listener_whenAHintIsSpread_namesTheHintEvenWhenItIsShorterThanTheBackoff() {
+        RetryPolicyBuilder spread = builder().hintRule(HintRule.SPREAD)
+                .throttlingBackoff(Backoff.fixed(Duration.ofMillis(10)));
+
+        assertEquals(DelaySource.SERVER_HINT, sourceOfTheWait(spread, Duration.ofMillis(5)));
+        assertEquals(DelaySource.BACKOFF, sourceOfTheWait(spread, null), "no hint");
+    }
+
+    @Test
+    void listener_whenATrackersLimiterReservesAWait_namesTheLimiterOnlyWhenItIsLongerThanTheBackoff() {
+        assertEquals(DelaySource.RATE_LIMITER,
+                sourceOfTheWait(builder().rateLimiter(new ReservingLimiter(Duration.ofMillis(500))), null));
+        assertEquals(DelaySource.BACKOFF,
+                sourceOfTheWait(builder().rateLimiter(new ReservingLimiter(Duration.ofMillis(10))), null),
+                "as long as the backoff");
+    }
+
+    @Test
+    void call_whenInterruptedWhileWaitingWithoutListenerOrDeadline_reportsTheTimeWaitedSoFar() {
+        AtomicInteger sleeps = new AtomicInteger();
+        RetryPolicy policy = builder().sleeper(delay -> {
+            if (sleeps.incrementAndGet() == 3) {
+                throw new InterruptedException("stop");
+            }
+            time.sleep(delay);
+        }).build();
+
+        RetryInterruptedException interrupted = assertThrows(RetryInterruptedException.class, () -> policy.call(() -> {
+            throw new IOException("reset");
+        }));
+        Thread.interrupted();
+
+        assertEquals(EndReason.INTERRUPTED, interrupted.outcome().endReason());
+        assertEquals(3, interrupted.outcome().attempts());
+        assertEquals(Duration.ofMillis(20), interrupted.outcome().elapsed(), "two waits of 10 ms");
     }
 
     @Test

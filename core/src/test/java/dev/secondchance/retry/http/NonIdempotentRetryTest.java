@@ -125,6 +125,24 @@ class NonIdempotentRetryTest {
     }
 
     @Test
+    void send_whenAttachingAKey_keepsEveryHeaderOfTheCallersRequest() throws Exception {
+        cutThenOk(WireMock::post);
+        RetryingHttpClient client = RetryingHttpClient.builder(plain, policy()).attachIdempotencyKey(true)
+                .idempotencyKeys(() -> "key-1").build();
+        HttpRequest request = to(PATH).header("Content-Type", "application/json").header("X-Trace", "t-1")
+                .header("X-Trace", "t-2").POST(HttpRequest.BodyPublishers.ofString(PAYLOAD)).build();
+
+        assertEquals(200, client.send(request, BodyHandlers.ofString()).statusCode());
+
+        assertEquals(3, received().size());
+        received().forEach(attempt -> {
+            assertEquals("key-1", attempt.getHeader(KEY));
+            assertEquals("application/json", attempt.getHeader("Content-Type"));
+            assertEquals(List.of("t-1", "t-2"), attempt.header("X-Trace").values());
+        });
+    }
+
+    @Test
     void send_whenAttachingKeys_givesEachLogicalSendItsOwnKey() throws Exception {
         server.stubFor(WireMock.post(urlEqualTo(PATH)).willReturn(status(201)));
         RetryingHttpClient client = RetryingHttpClient.builder(plain, policy()).attachIdempotencyKey(true).build();
@@ -283,6 +301,31 @@ class NonIdempotentRetryTest {
                 .getMessage().startsWith("idempotencyKeyHeader"));
         assertThrows(NullPointerException.class, () -> builder.idempotencyKeys(null));
         assertThrows(NullPointerException.class, () -> builder.nonIdempotentMethods(null));
+        assertEquals("idempotencyKeyHeader must not be null",
+                assertThrows(NullPointerException.class, () -> builder.idempotencyKeyHeader(null)).getMessage());
+    }
+
+    @Test
+    void builder_whenANameHasEveryTokenCharacter_acceptsIt() throws Exception {
+        String everyTokenCharacter = "azAZ09!#$%&'*+-.^_`|~";
+        cutThenOk(WireMock::post);
+        RetryingHttpClient client = RetryingHttpClient.builder(plain, policy())
+                .nonIdempotentMethods(Set.of(everyTokenCharacter)).idempotencyKeyHeader(everyTokenCharacter)
+                .idempotencyKeys(() -> "k-1").attachIdempotencyKey(true).build();
+
+        assertEquals(200, client.send(post(), BodyHandlers.ofString()).statusCode(), "POST is no longer guarded");
+        assertEquals(3, received().size());
+    }
+
+    @Test
+    void builder_whenANameHasACharacterJustOutsideTheTokenRanges_rejectsIt() {
+        RetryingHttpClientBuilder builder = RetryingHttpClient.builder(plain, policy());
+
+        // the neighbours of a-z, A-Z and 0-9 in ASCII that are not token characters, and a separator and a space
+        for (String bad : List.of("@", "[", "{", "/", ":", "\"", " ", "\u00e9")) {
+            assertThrows(IllegalArgumentException.class, () -> builder.idempotencyKeyHeader("X" + bad + "Key"), bad);
+            assertThrows(IllegalArgumentException.class, () -> builder.nonIdempotentMethods(Set.of("P" + bad)), bad);
+        }
     }
 
     @Test

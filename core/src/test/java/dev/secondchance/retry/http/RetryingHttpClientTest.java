@@ -27,6 +27,7 @@ import dev.secondchance.retry.EndReason;
 import dev.secondchance.retry.Outcome;
 import dev.secondchance.retry.RetriesEnded;
 import dev.secondchance.retry.RetryInterruptedException;
+import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.RetryListener;
 import dev.secondchance.retry.RetryPolicy;
 import dev.secondchance.retry.RetryPolicyBuilder;
@@ -34,6 +35,9 @@ import dev.secondchance.retry.testing.VirtualTime;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.CookieManager;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,13 +47,17 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -362,6 +370,178 @@ class RetryingHttpClientTest {
         assertEquals(List.of(plain.sslParameters().getProtocols()), List.of(client.sslParameters().getProtocols()));
         assertSame(plain, client.delegate());
         assertSame(policy, client.policy());
+    }
+
+    @Test
+    void settings_whenTheDelegateHasThemSet_areTheDelegates() {
+        CookieManager cookies = new CookieManager();
+        ProxySelector proxy = ProxySelector.of(null);
+        Authenticator authenticator = new Authenticator() {};
+        Executor executor = Runnable::run;
+        HttpClient configured = HttpClient.newBuilder().cookieHandler(cookies).proxy(proxy)
+                .authenticator(authenticator).executor(executor).build();
+
+        RetryingHttpClient client = RetryingHttpClient.of(configured, policy().build());
+
+        assertSame(cookies, client.cookieHandler().orElseThrow());
+        assertSame(proxy, client.proxy().orElseThrow());
+        assertSame(authenticator, client.authenticator().orElseThrow());
+        assertSame(executor, client.executor().orElseThrow());
+    }
+
+    @Test
+    void toString_namesTheDelegateThePolicyAndWhatIsGuarded() {
+        RetryPolicy policy = policy().build();
+        RetryingHttpClientBuilder builder = RetryingHttpClient.builder(plain, policy).nonIdempotentMethods(Set.of("POST"));
+
+        assertEquals("RetryingHttpClient[" + plain + ", " + policy + ", nonIdempotent=[POST], key header Idempotency-Key]",
+                builder.build().toString());
+        assertTrue(builder.attachIdempotencyKey(true).build().toString()
+                .endsWith(", nonIdempotent=[POST], attaching Idempotency-Key]"));
+        assertTrue(builder.attachIdempotencyKey(false).retryNonIdempotent(true).build().toString()
+                .endsWith(", nonIdempotent=[POST] (retried anyway), key header Idempotency-Key]"));
+    }
+
+    @Test
+    void send_whenTheClassifierThrowsOnAResponse_closesItsBodyAndThrowsThatException() {
+        stubSequence(server, status(200));
+        IllegalStateException bug = new IllegalStateException("a classifier's bug");
+        TrackingStreams handler = new TrackingStreams();
+        RetryingHttpClient client = client(policy().classifiers(List.of(RetryClassifier.ofResults(response -> {
+            throw bug;
+        }))));
+
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> client.send(request(server), handler)));
+
+        assertEquals(1, handler.streams.size(), "bodies");
+        assertTrue(handler.streams.get(0).isClosed(), "the body nobody will read is closed");
+    }
+
+    @Test
+    void send_whenAPublisherResponseIsRetried_cancelsTheDiscardedPublisherOnly() throws Exception {
+        stubSequence(server, status(503), status(200));
+        List<TrackedPublisher> publishers = new CopyOnWriteArrayList<>();
+        BodyHandler<Flow.Publisher<List<ByteBuffer>>> handler = info -> BodySubscribers.mapping(
+                BodySubscribers.ofPublisher(), body -> {
+                    TrackedPublisher tracked = new TrackedPublisher(body);
+                    publishers.add(tracked);
+                    return tracked;
+                });
+
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = client(policy()).send(request(server), handler);
+
+        assertEquals(200, response.statusCode());
+        assertEquals(2, publishers.size(), "bodies");
+        assertTrue(publishers.get(0).cancelled.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                "the discarded 503 body is subscribed to and cancelled");
+        BodySubscriber<String> reader = BodySubscribers.ofString(StandardCharsets.UTF_8);
+        response.body().subscribe(reader);
+        assertEquals("status 200", reader.getBody().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(1, publishers.get(1).cancelled.getCount(), "the returned body is the caller's");
+    }
+
+    @Test
+    void send_whenClosingADiscardedBodyFails_ignoresItAndRetries() throws Exception {
+        stubSequence(server, status(503), status(200));
+        BodyHandler<InputStream> handler = info -> BodySubscribers.mapping(BodySubscribers.ofInputStream(),
+                in -> new FilterInputStream(in) {
+                    @Override
+                    public void close() throws IOException {
+                        super.close();
+                        throw new IOException("close failed");
+                    }
+                });
+
+        HttpResponse<InputStream> response = client(policy()).send(request(server), handler);
+
+        assertEquals(200, response.statusCode());
+        verifyRequests(2);
+        assertFalse(Thread.currentThread().isInterrupted(), "a failed close is no interrupt");
+        assertEquals(EndReason.SUCCESS, onlyOutcome().endReason());
+    }
+
+    @Test
+    void send_whenClosingADiscardedBodyIsInterrupted_keepsTheInterruptAndStops() {
+        stubSequence(server, status(503), status(200));
+        BodyHandler<AutoCloseable> handler = info -> BodySubscribers.mapping(BodySubscribers.discarding(),
+                nothing -> () -> {
+                    throw new InterruptedException("interrupted while closing");
+                });
+        RetryingHttpClient client = client(policy());
+
+        try {
+            assertThrows(InterruptedException.class, () -> client.send(request(server), handler));
+        } finally {
+            Thread.interrupted(); // whatever happened, leave the test thread clean
+        }
+        assertEquals(EndReason.INTERRUPTED, onlyOutcome().endReason());
+    }
+
+    @Test
+    void lifecycle_beforeJdk21_changesNothing_andFromJdk21_reachesTheDelegate() throws Exception {
+        RetryingHttpClient client = RetryingHttpClient.of(plain, policy().build());
+        assertFalse(client.isTerminated());
+        assertThrows(NullPointerException.class, () -> client.awaitTermination(null));
+        if (Runtime.version().feature() < 21) {
+            client.shutdown();
+            client.shutdownNow();
+            assertFalse(client.isTerminated(), "no lifecycle before JDK 21: never terminated");
+            assertTrue(client.awaitTermination(Duration.ZERO), "and nothing to wait for");
+            stubSequence(server, status(200));
+            assertEquals(200, client.send(request(server), BodyHandlers.ofString()).statusCode(), "still sends");
+            return;
+        }
+        client.shutdownNow();
+
+        assertTrue(client.awaitTermination(TIMEOUT));
+        assertTrue(client.isTerminated());
+        assertTrue((boolean) HttpClient.class.getMethod("isTerminated").invoke(plain), "delegate terminated");
+    }
+
+    /** A response body publisher that records whether its subscriber cancelled. */
+    static final class TrackedPublisher implements Flow.Publisher<List<ByteBuffer>> {
+        final CountDownLatch cancelled = new CountDownLatch(1);
+        private final Flow.Publisher<List<ByteBuffer>> body;
+
+        TrackedPublisher(Flow.Publisher<List<ByteBuffer>> body) {
+            this.body = body;
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
+            body.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscriber.onSubscribe(new Flow.Subscription() {
+                        @Override
+                        public void request(long n) {
+                            subscription.request(n);
+                        }
+
+                        @Override
+                        public void cancel() {
+                            cancelled.countDown();
+                            subscription.cancel();
+                        }
+                    });
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> item) {
+                    subscriber.onNext(item);
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    subscriber.onError(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    subscriber.onComplete();
+                }
+            });
+        }
     }
 
     @Test

@@ -20,8 +20,11 @@ class RatioBudgetTest {
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final int THREADS = 8;
 
-    /** Starts far from zero so that nothing depends on the ticker's origin. */
-    private final AtomicLong nanos = new AtomicLong(-7_000_000_000L);
+    /**
+     * Starts far from zero, and off a whole number of slices, so that nothing depends on the ticker's origin: the
+     * window is counted from the budget's creation, whatever the ticker read then.
+     */
+    private final AtomicLong nanos = new AtomicLong(-7_250_000_000L);
     private final Ticker ticker = nanos::get;
 
     @Test
@@ -61,6 +64,36 @@ class RatioBudgetTest {
         calls(budget, 100);
 
         assertEquals(29, grants(budget, 50));
+    }
+
+    @Test
+    void tryAcquireRetry_whenTheAllowanceIsWholeOnlyAfterRounding_grantsExactlyIt() {
+        RetryBudget budget = RetryBudget.ratio(0.999_999_999, 0, TEN_SECONDS, ticker); // 1 call: 1 retry, once rounded
+        budget.onCall();
+
+        assertEquals(1, grants(budget, 5));
+    }
+
+    @Test
+    void available_whenTheFloorAndCallsBothCount_tellsTheirSumLessTheRetriesTaken() {
+        RetryBudget budget = RetryBudget.ratio(0.1, 1, TEN_SECONDS, ticker); // 10 from the floor, 1 per 10 calls
+        calls(budget, 100);
+
+        assertEquals(20.0, budget.available());
+        assertEquals(5, grants(budget, 5));
+        assertEquals(15.0, budget.available());
+    }
+
+    @Test
+    void available_whenExactlyAWindowHasPassedInSilence_agreesWithTryAcquireRetry() {
+        RetryBudget budget = RetryBudget.ratio(0.1, 0, TEN_SECONDS, ticker);
+        calls(budget, 100); // slice 0
+        assertEquals(10.0, budget.available());
+
+        advance(TEN_SECONDS); // slice 10: slice 0's slot is reused, its counts are ten slices old
+
+        assertEquals(0.0, budget.available());
+        assertFalse(budget.tryAcquireRetry());
     }
 
     @Test
