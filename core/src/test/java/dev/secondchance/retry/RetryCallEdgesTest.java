@@ -294,4 +294,46 @@ class RetryCallEdgesTest {
         assertNull(listener.lastOutcome().failure());
         assertEquals("busy", listener.lastOutcome().result());
     }
+
+    @Test
+    void execute_whenTheWaitEndsExactlyAtTheDeadline_stillRetries() {
+        RetryPolicy policy = builder().backoff(Backoff.fixed(Duration.ofSeconds(1))).deadline(Duration.ofSeconds(1))
+                .build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        Outcome<String> outcome = policy.execute(CallOptions.none(), () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new java.net.ConnectException("refused");
+            }
+            return "ok";
+        });
+
+        assertEquals(EndReason.SUCCESS, outcome.endReason(), "a wait that ends at the deadline does not pass it");
+        assertEquals(2, outcome.attempts());
+        assertEquals(Duration.ofSeconds(1), outcome.elapsed());
+    }
+
+    @Test
+    void call_whenABudgetImplementsOnlyThePlainAcquire_itsRefusalEndsTheCall() {
+        RetryBudget refusing = new RetryBudget() {
+            @Override
+            public boolean tryAcquireRetry() {
+                return false;
+            }
+
+            @Override
+            public void onSuccess() {}
+
+            @Override
+            public void onCall() {}
+        };
+        RetryPolicy policy = builder().budget(refusing).build();
+
+        Outcome<String> outcome = policy.execute(CallOptions.none(), () -> {
+            throw new java.net.ConnectException("refused");
+        });
+
+        assertEquals(EndReason.BUDGET_EXHAUSTED, outcome.endReason());
+        assertEquals(1, outcome.attempts());
+    }
 }
