@@ -59,11 +59,7 @@ public final class RetryMeters implements RetryListener {
      * @param timeCalls whether to time every call ({@code secondchance.call.duration})
      */
     public RetryMeters(MeterRegistry registry, Tags tags, boolean timeCalls) {
-        durations = timeCalls ? new Timer[EndReason.values().length] : null;
-        for (int i = 0; timeCalls && i < durations.length; i++) {
-            durations[i] = Timer.builder(CALL_DURATION).tags(ended(tags, EndReason.values()[i]))
-                    .description("Calls from start to end, every attempt and wait included").register(registry);
-        }
+        durations = timeCalls ? durationTimers(registry, tags) : null;
         for (Verdict.Kind kind : Verdict.Kind.values()) {
             if (kind == Verdict.Kind.ABSTAIN || kind == Verdict.Kind.SUCCESS) { // a chain always decides; counts
                 continue;
@@ -98,6 +94,15 @@ public final class RetryMeters implements RetryListener {
         FunctionCounter.builder(ATTEMPTS, policy, p -> p.metrics().ended(EndReason.SUCCESS)).tags(tags)
                 .tag(VERDICT, Telemetry.value(Verdict.Kind.SUCCESS))
                 .description("Attempts made, by verdict").register(registry);
+    }
+
+    private static Timer[] durationTimers(MeterRegistry registry, Tags tags) {
+        Timer[] timers = new Timer[EndReason.values().length];
+        for (EndReason reason : EndReason.values()) {
+            timers[reason.ordinal()] = Timer.builder(CALL_DURATION).tags(ended(tags, reason))
+                    .description("Calls from start to end, every attempt and wait included").register(registry);
+        }
+        return timers;
     }
 
     private static Tags ended(Tags tags, EndReason reason) {
