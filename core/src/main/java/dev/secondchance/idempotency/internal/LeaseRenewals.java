@@ -1,11 +1,10 @@
 package dev.secondchance.idempotency.internal;
 
+import dev.secondchance.internal.DaemonThreads;
 import dev.secondchance.retry.Scheduler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default scheduler of lease renewals and of the store calls of asynchronous executions: one daemon timer
@@ -25,19 +24,12 @@ public final class LeaseRenewals {
         static final Scheduler SCHEDULER = create();
 
         private static Scheduler create() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("secondchance-lease-timer"));
+            ScheduledThreadPoolExecutor timer =
+                    new ScheduledThreadPoolExecutor(1, DaemonThreads.named("secondchance-lease-timer"));
             timer.setRemoveOnCancelPolicy(true);
-            ExecutorService renewals = Executors.newCachedThreadPool(daemons("secondchance-lease-renewal"));
+            ExecutorService renewals =
+                    Executors.newCachedThreadPool(DaemonThreads.named("secondchance-lease-renewal"));
             return Scheduler.of(timer, renewals);
         }
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

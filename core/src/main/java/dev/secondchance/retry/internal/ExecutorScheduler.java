@@ -1,6 +1,7 @@
 package dev.secondchance.retry.internal;
 
 import dev.secondchance.internal.Checks;
+import dev.secondchance.internal.DaemonThreads;
 import dev.secondchance.internal.Durations;
 import dev.secondchance.retry.Scheduler;
 import java.time.Duration;
@@ -38,11 +39,8 @@ public final class ExecutorScheduler implements Scheduler {
         static final Scheduler SCHEDULER = new ExecutorScheduler(newTimer(), ForkJoinPool.commonPool());
 
         private static ScheduledExecutorService newTimer() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "secondchance-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                    DaemonThreads.named("secondchance-timer"));
             timer.setRemoveOnCancelPolicy(true);
             return timer;
         }
