@@ -21,7 +21,7 @@ class AsyncCancelRaceTest {
     private static final int MAX_LAG = 64;
 
     @Test
-    void callAsync_whenCancelledWhileTheLastAttemptCompletes_endsTheCallExactlyOnce() throws InterruptedException {
+    void callAsync_whenCancelledWhileTheLastAttemptCompletes_endsTheCallExactlyOnce() {
         AtomicInteger ends = new AtomicInteger();
         AtomicReference<CompletableFuture<String>> current = new AtomicReference<>();
         SplittableRandom random = new SplittableRandom(7);
@@ -129,9 +129,13 @@ class AsyncCancelRaceTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             round.set(-1);
-            partner.join();
+            try {
+                partner.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.secondchance.aws.internal;
 
 import dev.secondchance.aws.AwsClassifiers;
 import dev.secondchance.internal.Causes;
+import dev.secondchance.internal.TypeNames;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.ServerHints;
@@ -103,7 +104,7 @@ public enum AwsErrorClassifier implements RetryClassifier {
     }
 
     private static Verdict classifyClient(SdkClientException failure) {
-        String name = failure.getClass().getSimpleName();
+        String name = TypeNames.simple(failure.getClass());
         if (failure instanceof NonRetryableException) {
             return Verdict.fail(name);
         }

@@ -1,5 +1,6 @@
 package dev.secondchance.aws.internal;
 
+import dev.secondchance.internal.TypeNames;
 import dev.secondchance.retry.Classifiers;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
@@ -53,7 +54,7 @@ record SdkPredicates(List<Predicate<Throwable>> retryOn, Predicate<Throwable> tr
         boolean throttling = accepts(treatAsThrottling, failure);
         for (Predicate<Throwable> predicate : retryOn) {
             if (accepts(predicate, failure)) {
-                String reason = "retryOnException: " + failure.getClass().getSimpleName();
+                String reason = "retryOnException: " + TypeNames.simple(failure.getClass());
                 return throttling ? Verdict.throttled(reason) : Verdict.retry(reason);
             }
         }

@@ -1,5 +1,6 @@
 package dev.secondchance.retry.internal;
 
+import dev.secondchance.internal.TypeNames;
 import dev.secondchance.retry.RetryClassifier;
 import dev.secondchance.retry.Verdict;
 import java.io.CharConversionException;
@@ -36,7 +37,7 @@ public enum TransientIoClassifier implements RetryClassifier {
             if (!IOException.class.isAssignableFrom(type)) {
                 return Verdict.abstain();
             }
-            String name = type.getSimpleName();
+            String name = TypeNames.simple(type);
             if (SocketTimeoutException.class.isAssignableFrom(type) || HttpTimeoutException.class.isAssignableFrom(type)) {
                 return Verdict.retry(name);
             }

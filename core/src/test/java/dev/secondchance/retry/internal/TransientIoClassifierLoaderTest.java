@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,6 +51,22 @@ class TransientIoClassifierLoaderTest {
         var constructor = fresh.getDeclaredConstructor();
         constructor.setAccessible(true);
         return (Throwable) constructor.newInstance();
+    }
+
+    /** A member class: loaded afresh, its outer class (the parent loader's) does not list it as a member. */
+    static final class NestedReset extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void classifyFailure_whenANestedClassComesFromAnotherLoader_classifiesItWithoutAskingItsOuterClass()
+            throws Exception {
+        Throwable failure = freshInstance(NestedReset.class);
+
+        Verdict verdict = TransientIoClassifier.INSTANCE.classifyFailure(failure);
+
+        assertEquals(Verdict.Kind.RETRY, verdict.kind());
+        assertEquals("NestedReset", verdict.reason());
     }
 
     @ParameterizedTest
