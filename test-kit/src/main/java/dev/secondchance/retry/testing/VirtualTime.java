@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,9 @@ public final class VirtualTime implements Ticker, Sleeper, Scheduler {
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicLong nanos = new AtomicLong();
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final List<Duration> scheduledDelays = new CopyOnWriteArrayList<>();
+    /** Histories that only grow: appended in O(1), copied when read (a copy-on-write list made each add O(n)). */
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private final List<Duration> scheduledDelays = Collections.synchronizedList(new ArrayList<>());
     private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(Comparator.comparingLong((Task task) -> task.due).thenComparingLong(task -> task.order));
@@ -101,12 +103,18 @@ public final class VirtualTime implements Ticker, Sleeper, Scheduler {
 
     /** @return every delay passed to {@link #sleep}, in order */
     public List<Duration> sleeps() {
-        return List.copyOf(sleeps);
+        return snapshot(sleeps);
     }
 
     /** @return every delay passed to {@link #schedule}, in order */
     public List<Duration> scheduledDelays() {
-        return List.copyOf(scheduledDelays);
+        return snapshot(scheduledDelays);
+    }
+
+    private static List<Duration> snapshot(List<Duration> history) {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 
     @Override
