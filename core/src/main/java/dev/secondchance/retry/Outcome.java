@@ -84,11 +84,13 @@ public final class Outcome<T> {
     }
 
     /**
-     * Returns the time the call took, on the policy's ticker. For {@code call} and {@code run} on a policy
-     * without deadline, rate limiter or listeners, the clock starts when the first attempt fails: such a
-     * policy reads no clock on calls that succeed at once.
+     * Returns the time the call took, on the policy's ticker. Exception: {@code call} and {@code run} on a policy
+     * without deadline, rate limiter or listeners read no clock at all (timing is paid for only when something
+     * asked for it, as with the metrics bindings); the outcome of such a call, seen only in a
+     * {@link RetryInterruptedException}, reports the total of the waits between attempts it completed, which
+     * leaves out the attempts themselves and the wait that was interrupted.
      *
-     * @return time from the call's start to its end
+     * @return time from the call's start to its end, or the completed waits of an unobserved blocking call
      */
     public Duration elapsed() {
         return elapsed;

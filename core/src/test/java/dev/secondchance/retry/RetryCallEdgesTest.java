@@ -196,7 +196,7 @@ class RetryCallEdgesTest {
     }
 
     @Test
-    void call_whenInterruptedWhileWaitingWithoutListenerOrDeadline_reportsTheTimeWaitedSoFar() {
+    void call_whenInterruptedWhileWaitingWithoutListenerOrDeadline_reportsTheWaitsItCompleted() {
         AtomicInteger sleeps = new AtomicInteger();
         RetryPolicy policy = builder().sleeper(delay -> {
             if (sleeps.incrementAndGet() == 3) {
@@ -206,13 +206,52 @@ class RetryCallEdgesTest {
         }).build();
 
         RetryInterruptedException interrupted = assertThrows(RetryInterruptedException.class, () -> policy.call(() -> {
+            time.advance(Duration.ofMillis(5));
             throw new IOException("reset");
         }));
         Thread.interrupted();
 
         assertEquals(EndReason.INTERRUPTED, interrupted.outcome().endReason());
         assertEquals(3, interrupted.outcome().attempts());
-        assertEquals(Duration.ofMillis(20), interrupted.outcome().elapsed(), "two waits of 10 ms");
+        assertEquals(Duration.ofMillis(20), interrupted.outcome().elapsed(),
+                "two waits of 10 ms; the attempts' 5 ms each are not timed on a policy nobody observes");
+    }
+
+    @Test
+    void call_whenNobodyObservesIt_readsNoClockThoughItRetries() throws IOException {
+        AtomicInteger reads = new AtomicInteger();
+        RetryPolicy policy = builder().ticker(() -> reads.incrementAndGet()).build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        String result = policy.call(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IOException("reset");
+            }
+            return "ok";
+        });
+        assertThrows(IOException.class, () -> policy.call(() -> {
+            throw new IOException("reset");
+        }));
+
+        assertEquals("ok", result);
+        assertEquals(0, reads.get(), "no listener, deadline or limiter: nothing to time");
+    }
+
+    @Test
+    void call_whenAListenerObserves_timesTheCallFromItsFirstAttempt() throws IOException {
+        RetryPolicy policy = builder().listener(listener).build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        policy.call(() -> {
+            time.advance(Duration.ofMillis(5));
+            if (attempts.incrementAndGet() < 3) {
+                throw new IOException("reset");
+            }
+            return "ok";
+        });
+
+        assertEquals(Duration.ofMillis(35), listener.lastOutcome().elapsed(),
+                "three attempts of 5 ms and two waits of 10 ms");
     }
 
     @Test

@@ -54,12 +54,18 @@ final class RetryCall<T> implements CallTracker<T> {
     private final RetryListener listener;
     /** With a listener: when the current attempt started (for a tracker, when the previous one was decided). */
     private long attemptStartNanos;
-    /** The ticker's reading at the start; once the call has ended, its elapsed time (one field, not two). */
+    /**
+     * The ticker's reading at the start; once the call has ended, its elapsed time (one field, not two). An
+     * untimed call adds up its completed waits here instead.
+     */
     private long startNanos;
     private final long deadlineNanos;
     private final boolean loopAsksLimiter;
-    /** True on the fast path, whose successful outcome nobody sees (no listener): its end needs no clock. */
-    private boolean unseenSuccess;
+    /**
+     * True on the fast path without listener, whose outcome only a {@code RetryInterruptedException} shows:
+     * such a call reads no clock, and reports the waits it completed as its elapsed time.
+     */
+    private boolean untimed;
     /** Set once, by {@link #endNow}; atomically (FINISHED) where a cancellation may race with the end. */
     private boolean finished;
     private final boolean endMayRace;
@@ -104,14 +110,14 @@ final class RetryCall<T> implements CallTracker<T> {
 
     /**
      * Continues a fast-path call (no deadline, no limiter) whose first attempt, already counted by the budget,
-     * did not succeed; the attempt is counted. Without listeners the clock starts now; with them ({@code
-     * listener}, already told of the call's start and of its first attempt) it started at {@code startNanos}.
+     * did not succeed; the attempt is counted. With listeners ({@code listener}, already told of the call's
+     * start and of its first attempt) the clock started at {@code startNanos}; without, the call is untimed.
      */
     static <T> RetryCall<T> afterFastFirstAttempt(PolicyConfig config, PolicyMetrics metrics, RetryListener listener,
             long startNanos) {
-        RetryCall<T> call = new RetryCall<>(config, metrics, null,
-                listener == null ? config.ticker().nanoTime() : startNanos, true, false, listener);
-        call.unseenSuccess = listener == null;
+        RetryCall<T> call = new RetryCall<>(config, metrics, null, listener == null ? 0 : startNanos, true, false,
+                listener);
+        call.untimed = listener == null;
         call.attempts = 1;
         metrics.attemptStarted(1);
         return call;
@@ -305,12 +311,19 @@ final class RetryCall<T> implements CallTracker<T> {
     long endNow(EndReason reason) {
         if (endMayRace ? FINISHED.compareAndSet(this, false, true) : !finished && (finished = true)) {
             endReason = reason;
-            boolean debug = LOG.isDebugEnabled();
-            boolean unseen = unseenSuccess && reason == EndReason.SUCCESS && !debug;
-            startNanos = unseen ? 0 : config.ticker().nanoTime() - startNanos;
-            report(debug);
+            if (!untimed) {
+                startNanos = config.ticker().nanoTime() - startNanos;
+            }
+            report(LOG.isDebugEnabled());
         }
         return ENDED;
+    }
+
+    /** Tells the call that a wait of the loop's has passed: an untimed call counts it as elapsed time. */
+    void waited(long delayNanos) {
+        if (untimed) {
+            startNanos = Math.max(startNanos, startNanos + delayNanos); // saturates instead of overflowing
+        }
     }
 
     /** Ends a cancelled call; {@code cancellation} stands in as its failure if no attempt failed yet. */

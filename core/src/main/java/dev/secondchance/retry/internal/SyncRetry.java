@@ -89,6 +89,7 @@ final class SyncRetry {
         }
         try {
             config.sleeper().sleep(Duration.ofNanos(delayNanos));
+            call.waited(delayNanos);
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
