@@ -76,15 +76,7 @@ public final class RatioBudget implements RetryBudget {
         try {
             long slice = currentSlice(); // read under the lock, so slices only move forward
             int slot = rotateTo(slice);
-            long callsInWindow = 0;
-            long retriesInWindow = 0;
-            for (int i = 0; i < SLICES; i++) {
-                if (sliceIds[i] > slice - SLICES) {
-                    callsInWindow += calls[i];
-                    retriesInWindow += retries[i];
-                }
-            }
-            if (retriesInWindow + 1 > ratio * callsInWindow + reserve + EPSILON) {
+            if (inWindow(retries, slice) + 1 > ratio * inWindow(calls, slice) + reserve + EPSILON) {
                 return false;
             }
             retries[slot]++;
@@ -103,15 +95,8 @@ public final class RatioBudget implements RetryBudget {
         lock.lock();
         try {
             long slice = currentSlice();
-            long callsInWindow = 0;
-            long retriesInWindow = 0;
-            for (int i = 0; i < SLICES; i++) {
-                if (sliceIds[i] > slice - SLICES) {
-                    callsInWindow += calls[i];
-                    retriesInWindow += retries[i];
-                }
-            }
-            return Math.max(0, Math.floor(ratio * callsInWindow + reserve + EPSILON) - retriesInWindow);
+            double allowed = Math.floor(ratio * inWindow(calls, slice) + reserve + EPSILON);
+            return Math.max(0, allowed - inWindow(retries, slice));
         } finally {
             lock.unlock();
         }
@@ -119,6 +104,20 @@ public final class RatioBudget implements RetryBudget {
 
     private long currentSlice() {
         return Math.floorDiv(ticker.nanoTime() - origin, sliceNanos);
+    }
+
+    /**
+     * Sums {@code counts} over the slices of the window that ends with {@code slice}; a slot still holding a
+     * slice ten or more old is left out, rotated or not. Call under the lock.
+     */
+    private long inWindow(long[] counts, long slice) {
+        long sum = 0;
+        for (int i = 0; i < SLICES; i++) {
+            if (sliceIds[i] > slice - SLICES) {
+                sum += counts[i];
+            }
+        }
+        return sum;
     }
 
     /** Returns the slot of {@code slice}, clearing it if it still holds an older slice. Call under the lock. */
