@@ -363,6 +363,24 @@ class RetryPolicySyncTest {
     }
 
     @Test
+    void call_whenInterruptedWhileTheRateLimiterHoldsTheFirstAttemptBack_neverSendsAndKeepsTheFlag() {
+        AtomicInteger calls = new AtomicInteger();
+        RetryPolicy policy = builder().rateLimiter(new ScriptedLimiter(SendSlot.after(Duration.ofMillis(250))))
+                .sleeper(delay -> {
+                    throw new InterruptedException("shutting down");
+                }).build();
+
+        RetryInterruptedException interrupted = assertThrows(RetryInterruptedException.class,
+                () -> policy.call(failing(0, null, calls)));
+        boolean flagSet = Thread.interrupted();
+
+        assertEquals(0, calls.get(), "an attempt held back by the limiter is not sent after an interrupt");
+        assertTrue(flagSet, "the interrupt flag is set again");
+        assertEquals(EndReason.INTERRUPTED, interrupted.outcome().endReason());
+        assertEquals(0, interrupted.outcome().attempts());
+    }
+
+    @Test
     void call_whenRateLimiterHasNoSlotYet_asksAgainAfterItsWaitBeforeSending() throws IOException {
         ScriptedLimiter limiter = new ScriptedLimiter(SendSlot.askAgainAfter(Duration.ofMillis(400)),
                 SendSlot.askAgainAfter(Duration.ofMillis(300)), SendSlot.after(Duration.ofMillis(20)));
