@@ -30,6 +30,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -60,7 +61,9 @@ final class PaymentServer implements AutoCloseable {
         context.addFilter(new FilterHolder(IdempotencyFilter.builder(store).pathPrefixes("/payments").build()),
                 "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new Charges()), "/*");
-        server.setHandler(new ReplyLoser(context));
+        // a stop waits for the requests in flight, so a reply the client already has is never cut off mid-write
+        server.setHandler(new GracefulHandler(new ReplyLoser(context)));
+        server.setStopTimeout(5_000);
         server.start();
     }
 
