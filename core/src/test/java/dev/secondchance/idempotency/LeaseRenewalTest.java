@@ -39,6 +39,22 @@ class LeaseRenewalTest extends ExecutorTestBase {
         return memory.claim(new ClaimRequest(key, request.hex(), "intruder", LEASE, TTL, takeover));
     }
 
+    /**
+     * Executes on {@code store} an operation that runs for {@code runTime} of virtual time, then does
+     * {@code atTheEnd}, and returns "kept"; asserts that result and returns the operation's context.
+     */
+    private OperationContext runKept(IdempotencyStore store, Duration runTime, Runnable atTheEnd) {
+        AtomicReference<OperationContext> context = new AtomicReference<>();
+        String result = builder(store).build().execute(token, REQUEST, ctx -> {
+            context.set(ctx);
+            time.advance(runTime);
+            atTheEnd.run();
+            return "kept";
+        });
+        assertEquals("kept", result);
+        return context.get();
+    }
+
     @Test
     void execute_whenRunOutlivesItsTtl_noOtherCallerClaimsAndAnotherRequestIsAMismatch() {
         IdempotentExecutor<String> executor = builder(memory).build();
@@ -63,17 +79,10 @@ class LeaseRenewalTest extends ExecutorTestBase {
     void execute_whenRenewalsFailForAWhile_retriesThemInsideTheLeaseAndKeepsIt() {
         FaultyStore store = new FaultyStore(memory);
         store.renewFailures.set(3);
-        AtomicReference<OperationContext> context = new AtomicReference<>();
+        OperationContext context = runKept(store, Duration.ofSeconds(95),
+                () -> assertFalse(intrude(REQUEST, true).acquired()));
 
-        String result = builder(store).build().execute(token, REQUEST, ctx -> {
-            context.set(ctx);
-            time.advance(Duration.ofSeconds(95));
-            assertFalse(intrude(REQUEST, true).acquired());
-            return "kept";
-        });
-
-        assertEquals("kept", result);
-        assertFalse(context.get().isLeaseLost());
+        assertFalse(context.isLeaseLost());
         assertEquals(0, store.renewFailures.get());
     }
 
@@ -82,16 +91,9 @@ class LeaseRenewalTest extends ExecutorTestBase {
         time.advance(Duration.ofHours(5));
         FaultyStore store = new FaultyStore(memory);
         store.renewFailures.set(3);
-        AtomicReference<OperationContext> context = new AtomicReference<>();
+        OperationContext context = runKept(store, Duration.ofSeconds(95), () -> { });
 
-        String result = builder(store).build().execute(token, REQUEST, ctx -> {
-            context.set(ctx);
-            time.advance(Duration.ofSeconds(95));
-            return "kept";
-        });
-
-        assertEquals("kept", result);
-        assertFalse(context.get().isLeaseLost(), "a renewal failing inside the lease does not lose it");
+        assertFalse(context.isLeaseLost(), "a renewal failing inside the lease does not lose it");
         assertEquals(0, store.renewFailures.get());
     }
 
@@ -108,16 +110,9 @@ class LeaseRenewalTest extends ExecutorTestBase {
                 return super.renew(key, owner, version, lease, ttl);
             }
         };
-        AtomicReference<OperationContext> context = new AtomicReference<>();
+        OperationContext context = runKept(flaky, Duration.ofSeconds(50), () -> { });
 
-        String result = builder(flaky).build().execute(token, REQUEST, ctx -> {
-            context.set(ctx);
-            time.advance(Duration.ofSeconds(50));
-            return "kept";
-        });
-
-        assertEquals("kept", result);
-        assertFalse(context.get().isLeaseLost(), "renewals failing inside the renewed lease do not lose it");
+        assertFalse(context.isLeaseLost(), "renewals failing inside the renewed lease do not lose it");
         assertTrue(renewals.get() > 6, "renewals went on: " + renewals.get());
     }
 

@@ -24,6 +24,23 @@ class StoreIntegrityTest extends ExecutorTestBase {
 
     private final AtomicInteger runs = new AtomicInteger();
 
+    /** The clock skews an executor's listener was told of, in order. */
+    private static final class SkewLog implements IdempotencyListener {
+        final List<String> tokens = new CopyOnWriteArrayList<>();
+        final List<Duration> aheads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onClockSkew(String skewedToken, Duration ahead) {
+            tokens.add(skewedToken);
+            aheads.add(ahead);
+        }
+    }
+
+    /** An executor that fails fast on a claim held by another caller, telling {@code skews} of clock skew. */
+    private IdempotentExecutor<String> failFast(IdempotencyStore store, SkewLog skews) {
+        return builder(store).whenInProgress(WhenInProgress.FAIL_FAST).listener(skews).build();
+    }
+
     @Test
     void execute_whenStoreAnswersWithAnotherKeysRecord_failsAsAStoreFailureAndRunsNothing() {
         String other = IdempotencyTokens.storeKey("", IdempotencyTokens.random());
@@ -98,50 +115,32 @@ class StoreIntegrityTest extends ExecutorTestBase {
                 java.time.Clock.offset(time.wallClock(), Duration.ofMinutes(5)), 1024);
         assertTrue(fastClockStore.claim(new ClaimRequest(key, REQUEST.hex(), "fast", LEASE, Duration.ofHours(1)))
                 .acquired());
-        List<Duration> reported = new CopyOnWriteArrayList<>();
-        IdempotentExecutor<String> executor = builder(fastClockStore).whenInProgress(WhenInProgress.FAIL_FAST)
-                .listener(new IdempotencyListener() {
-                    @Override
-                    public void onClockSkew(String skewedToken, Duration ahead) {
-                        assertEquals(token, skewedToken);
-                        reported.add(ahead);
-                    }
-                }).build();
+        SkewLog skews = new SkewLog();
+        IdempotentExecutor<String> executor = failFast(fastClockStore, skews);
 
         assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
         assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
 
-        assertEquals(List.of(Duration.ofMinutes(5), Duration.ofMinutes(5)), reported);
+        assertEquals(List.of(token, token), skews.tokens);
+        assertEquals(List.of(Duration.ofMinutes(5), Duration.ofMinutes(5)), skews.aheads);
     }
 
     @Test
     void execute_whenHolderIsOnTheSameClock_reportsNoSkew() {
         assertTrue(memory.claim(new ClaimRequest(key, REQUEST.hex(), "holder", LEASE, Duration.ofHours(1)))
                 .acquired());
-        List<Duration> reported = new CopyOnWriteArrayList<>();
-        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST)
-                .listener(new IdempotencyListener() {
-                    @Override
-                    public void onClockSkew(String skewedToken, Duration ahead) {
-                        reported.add(ahead);
-                    }
-                }).build();
+        SkewLog skews = new SkewLog();
+        IdempotentExecutor<String> executor = failFast(memory, skews);
 
         assertThrows(OperationInProgressException.class, () -> executor.execute(token, REQUEST, () -> "x"));
 
-        assertEquals(List.of(), reported);
+        assertEquals(List.of(), skews.aheads);
     }
 
     @Test
     void execute_whenHoldersClockIsAheadByUpToOneSecond_toleratesItAndReportsOnlyBeyond() {
-        List<Duration> reported = new CopyOnWriteArrayList<>();
-        IdempotentExecutor<String> executor = builder(memory).whenInProgress(WhenInProgress.FAIL_FAST)
-                .listener(new IdempotencyListener() {
-                    @Override
-                    public void onClockSkew(String skewedToken, Duration ahead) {
-                        reported.add(ahead);
-                    }
-                }).build();
+        SkewLog skews = new SkewLog();
+        IdempotentExecutor<String> executor = failFast(memory, skews);
         String tolerated = IdempotencyTokens.random();
         String reportedToken = IdempotencyTokens.random();
         assertTrue(memory.claim(new ClaimRequest(IdempotencyTokens.storeKey("", tolerated), REQUEST.hex(), "holder",
@@ -150,9 +149,9 @@ class StoreIntegrityTest extends ExecutorTestBase {
                 "holder", LEASE.plusMillis(1001), Duration.ofHours(1))).acquired());
 
         assertThrows(OperationInProgressException.class, () -> executor.execute(tolerated, REQUEST, () -> "x"));
-        assertEquals(List.of(), reported, "1 s is within the tolerance");
+        assertEquals(List.of(), skews.aheads, "1 s is within the tolerance");
         assertThrows(OperationInProgressException.class, () -> executor.execute(reportedToken, REQUEST, () -> "x"));
 
-        assertEquals(List.of(Duration.ofMillis(1001)), reported);
+        assertEquals(List.of(Duration.ofMillis(1001)), skews.aheads);
     }
 }
