@@ -55,7 +55,8 @@ public final class DefaultRetryPolicy implements RetryPolicy {
             return callSeen(config.listener().onCallStarted(), operation);
         }
         // Nothing to time, limit or report before the first attempt: make it without allocating or reading the
-        // ticker. Should it not succeed, the call is timed from then on (RetryListener#observesFirstAttemptSuccesses).
+        // ticker. Should it not succeed, listeners hear of the call and time it from then on
+        // (RetryListener#observesFirstAttemptSuccesses); without listeners it is never timed (Outcome#elapsed).
         budget.onCall();
         T result;
         try {
