@@ -184,14 +184,14 @@ class SdkRetryStrategyDynamoDbTest {
     }
 
     @Test
-    void putItem_whenServerSendsAmzRetryAfter_waitsForTheHintThenTheThrottlingBackoff() {
+    void putItem_whenServerSendsAmzRetryAfter_waitsForTheHintThenASpread() {
         proxy.script("PutItem", awsError(503, "InternalServerError").withHeader("x-amz-retry-after", "30"));
 
-        try (DynamoDbClient client = client(strategy(policy().maxRetryAfter(Duration.ofSeconds(1))))) {
+        try (DynamoDbClient client = client(strategy(policy().maxRetryAfter(Duration.ofSeconds(1)).random(() -> 0.8)))) {
             client.putItem(Items.put(table, "hinted"));
         }
 
-        assertEquals(List.of(Duration.ofMillis(30).plus(THROTTLING_BACKOFF)), listener.delays());
+        assertEquals(List.of(Duration.ofMillis(34)), listener.delays(), "30 ms, then 0.8 of the throttling 5 ms");
     }
 
     @Test

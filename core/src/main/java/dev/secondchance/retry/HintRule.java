@@ -14,8 +14,8 @@ import java.time.Duration;
  * other client rejected in the same moment, so the hint gathers again the herd that jitter had spread:
  * measured on the live herd of the examples (docs/herd.md), waiting {@code max(hint, backoff)} sent
  * tens of times the server's capacity in one 100 ms after an outage. {@link #SPREAD}, the default, waits the
- * hint and then a draw of the throttling backoff, so the clients that got one hint come back spread over that
- * backoff's window after it.
+ * hint and then a uniform draw up to the throttling backoff's longest delay, so the clients that got one hint
+ * come back spread over that window after it.
  *
  * <p>The result is rounded up to whole milliseconds by the policy, so a hint is never cut short. A hint
  * longer than the policy's {@code maxRetryAfter} ends the call before any rule applies.
@@ -35,11 +35,15 @@ public enum HintRule {
     },
 
     /**
-     * {@code hint + backoff delay}, the default: never earlier than the hint, then spread after it by a
-     * jittered delay. A hint is the server's word that it sheds load, so the policy draws that delay from its
-     * throttling backoff whatever the verdict (by default 250 ms × 4^n with full jitter: up to 1 s after the
-     * first failure, 4 s after the second, then 5 s). A backoff without jitter adds no spread; with
-     * {@link Backoff#none()} the wait is exactly the hint. Saturates instead of overflowing.
+     * {@code hint + spread}, the default: never earlier than the hint, then spread after it. A hint is the
+     * server's word that it sheds load, and it sends the same hint to every client it rejects in the same
+     * moment; after an outage that is every client, however few failures each has seen. So the policy passes
+     * as {@code backoffDelay} a uniform draw in {@code [0, maxDelay)} of its throttling backoff, whatever the
+     * verdict and the failure count: by default up to 5 s after the hint, which spreads 1,000 clients to
+     * 200 per second. (On the herd of docs/herd.md, a draw from the throttling backoff's schedule instead, up
+     * to 1 s after the first failure, brought the clients back at 5 × the server's capacity whenever it
+     * recovered within a second after the hint.) With {@link Backoff#none()} as throttling backoff the wait is
+     * exactly the hint. Saturates instead of overflowing.
      */
     SPREAD {
         @Override
@@ -54,7 +58,8 @@ public enum HintRule {
     /**
      * The wait before the next attempt when the server sent a hint.
      *
-     * @param backoffDelay the delay the backoff drew for this failure, {@code >= 0}
+     * @param backoffDelay the policy's draw for this failure, {@code >= 0}: the backoff's delay under
+     *     {@link #FLOOR}, the spread under {@link #SPREAD}
      * @param hint the server's hint, {@code >= 0}
      * @return the wait, never shorter than {@code hint}
      * @throws IllegalArgumentException if a value is negative

@@ -31,12 +31,13 @@ class CallTrackerTest {
     }
 
     @Test
-    void onFailure_whenCallerHintIsLonger_waitsTheHintThenTheThrottlingBackoff() {
-        CallTracker<String> call = builder().throttlingBackoff(Backoff.fixed(Duration.ofMillis(100))).build().track();
+    void onFailure_whenCallerHintIsLonger_waitsTheHintThenASpreadDraw() {
+        CallTracker<String> call = builder().throttlingBackoff(Backoff.fixed(Duration.ofMillis(100)))
+                .random(() -> 0.25).build().track();
 
         RetryDecision<String> decision = call.onFailure(new ConnectException("x"), Duration.ofMillis(1_500));
 
-        assertEquals(Duration.ofMillis(1_600), decision.delay());
+        assertEquals(Duration.ofMillis(1_525), decision.delay(), "the hint, then a quarter of the throttling 100 ms");
     }
 
     @Test

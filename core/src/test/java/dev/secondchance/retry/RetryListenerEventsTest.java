@@ -94,10 +94,11 @@ class RetryListenerEventsTest {
                 ? Verdict.throttled("429").withRetryAfter(Duration.ofSeconds(2))
                 : Verdict.throttled("429"));
 
-        builder().classifiers(List.of(classifier)).build().call(attempts(new IOException("hint"), new IOException("x")));
+        builder().classifiers(List.of(classifier)).random(() -> 0.5).build()
+                .call(attempts(new IOException("hint"), new IOException("x")));
 
-        // HintRule.SPREAD (the default): the 2 s hint, then a 300 ms throttling-backoff draw
-        assertEquals(List.of("retry 2 in 2300 by SERVER_HINT", "retry 3 in 300 by THROTTLING_BACKOFF"),
+        // HintRule.SPREAD (the default): the 2 s hint, then half of the throttling backoff's 300 ms
+        assertEquals(List.of("retry 2 in 2150 by SERVER_HINT", "retry 3 in 300 by THROTTLING_BACKOFF"),
                 log.events.stream().filter(event -> event.startsWith("retry")).toList());
     }
 

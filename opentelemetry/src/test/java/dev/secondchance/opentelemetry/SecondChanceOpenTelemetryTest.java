@@ -105,8 +105,8 @@ class SecondChanceOpenTelemetryTest {
         assertNull(span.getAttributes().get(AttributeKey.stringKey("error.type")));
         assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
         List<String> events = span.getEvents().stream().map(SecondChanceOpenTelemetryTest::describe).toList();
-        // HintRule.SPREAD (the default): the 1 s hint, then the throttling backoff's 300 ms draw
-        assertEquals(List.of("secondchance.attempt 1 throttled 429 0.02", "secondchance.retry 2 hint 1.3",
+        // HintRule.SPREAD (the default): the 1 s hint, then the virtual time's draw of 0.5 over the throttling 300 ms
+        assertEquals(List.of("secondchance.attempt 1 throttled 429 0.02", "secondchance.retry 2 hint 1.15",
                 "secondchance.attempt 2 success success 0.02"), events);
     }
 

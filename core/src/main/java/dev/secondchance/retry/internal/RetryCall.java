@@ -253,10 +253,9 @@ final class RetryCall<T> implements CallTracker<T> {
         if (extraHint != null && !extraHint.isNegative() && !extraHint.isZero()) {
             hint = hint == null ? extraHint : Durations.longer(hint, extraHint);
         }
-        // HintRule.SPREAD: a hint is the server shedding load, so the spread after it is the throttling backoff's
-        boolean throttled = verdict.kind() == Verdict.Kind.THROTTLED
-                || hint != null && config.hintRule() == HintRule.SPREAD;
-        long delay = backoffNanos(throttled ? config.throttlingBackoff() : config.backoff());
+        boolean spread = hint != null && config.hintRule() == HintRule.SPREAD;
+        long delay = spread ? spreadNanos() : backoffNanos(verdict.kind() == Verdict.Kind.THROTTLED
+                ? config.throttlingBackoff() : config.backoff());
         DelaySource source = verdict.kind() == Verdict.Kind.THROTTLED ? DelaySource.THROTTLING_BACKOFF : DelaySource.BACKOFF;
         if (hint != null) {
             if (hint.compareTo(config.maxRetryAfter()) > 0) {
@@ -291,6 +290,16 @@ final class RetryCall<T> implements CallTracker<T> {
                     .addArgument(attempts).addArgument(verdict.reason()).addArgument(delay / 1_000_000).log();
         }
         return delay;
+    }
+
+    /**
+     * The spread after a hint under {@link HintRule#SPREAD}: uniform over the throttling backoff's longest delay.
+     * Every client rejected in the same moment got the same hint, and after an outage that is all of them, so
+     * the spread must not depend on how many failures this call has seen.
+     */
+    private long spreadNanos() {
+        long window = Durations.saturatedNanos(config.throttlingBackoff().maxDelay());
+        return (long) (config.random().nextDouble() * window);
     }
 
     private long backoffNanos(Backoff backoff) {
