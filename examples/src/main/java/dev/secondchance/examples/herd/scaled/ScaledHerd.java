@@ -94,21 +94,22 @@ public final class ScaledHerd {
             rows.add(ScaledHerdRun.run(row.getKey(), row.getValue(), settings));
         }
         TextTable table = new TextTable("mode", "strategy", "requests", "per client", "peak/100ms after", "x capacity",
-                "all done", "gave up", "early", "real time");
+                "sample x capacity", "all done", "gave up", "early", "real time");
         List<String> csv = new ArrayList<>();
         for (ScaledRow row : rows) {
             table.row(row.mode().label(), row.strategy(), format("%,d", row.requests()),
                     format("%.2f", row.requestsPerClient()), format("%,d", row.peakAfterRecovery()),
-                    format("%.2f", row.peakRatio()), done(row), row.gaveUp(), row.earlySends(),
+                    format("%.2f", row.peakRatio()), format("%.2f", row.samplePeakRatio()), done(row), row.gaveUp(),
+                    row.earlySends(),
                     format("%.1f s", row.realMillis() / 1000.0));
             csv.add(row.mode().label() + "," + row.strategy() + "," + row.clients() + "," + row.requests() + ","
-                    + row.peakAfterRecovery() + "," + (row.allDoneMs().isPresent() ? row.allDoneMs().getAsLong() : "")
+                    + row.peakAfterRecovery() + "," + row.samplePeak() + "," + (row.allDoneMs().isPresent() ? row.allDoneMs().getAsLong() : "")
                     + "," + row.gaveUp() + "," + row.earlySends());
         }
         console.print(table.render());
         Path file = out.resolve(FILE_NAME);
-        CsvFile.write(file, "mode,strategy,clients,total_requests,peak_per_100ms_after_recovery,all_done_ms,gave_up,"
-                + "early_sends", csv);
+        CsvFile.write(file, "mode,strategy,clients,total_requests,peak_per_100ms_after_recovery,"
+                + "sample_peak_per_100ms_after_recovery,all_done_ms,gave_up,early_sends", csv);
         Optional<Check> agreement = live.isEmpty() ? Optional.empty()
                 : Optional.of(agreement(rows, live, liveCapacityPerSlot));
         agreement.ifPresent(check -> console.println(check.line()));
@@ -117,7 +118,12 @@ public final class ScaledHerd {
 
     /**
      * Compares each scaled row with the live row of the same strategy and mode: requests per client, peak per
-     * capacity and (when both got every client done) time to done, each within {@link #AGREEMENT}.
+     * capacity and (when both got every client done) time to done, each within {@link #AGREEMENT}. The peak
+     * compared is the sample's ({@link ScaledRow#samplePeak()}): a peak of 100 ms counts is their largest, and
+     * the counts of 1,000 live clients vary by several requests from slot to slot (1,000 clients each sending once
+     * at a uniformly random time in 5 s, the capacity on average, peak at about 1.5 × it), where the whole
+     * scaled herd's vary by a few percent; the sample measures the scaled herd's shape as the live herd measures
+     * its own.
      *
      * @param scaled the scaled rows
      * @param live the live rows
@@ -138,13 +144,13 @@ public final class ScaledHerd {
             compared++;
             double livePeakRatio = (double) l.peakPer100msAfterRecovery() / liveCapacityPerSlot;
             boolean perClient = close(row.requestsPerClient(), l.requestsPerClient());
-            boolean peak = close(row.peakRatio(), livePeakRatio);
+            boolean peak = close(row.samplePeakRatio(), livePeakRatio);
             boolean done = row.allDoneMs().isEmpty() || l.allDoneMs().isEmpty()
                     || close(row.allDoneMs().getAsLong(), l.allDoneMs().getAsLong());
             holds &= perClient && peak && done;
-            evidence.append(format("%n        %-6s %-20s requests/client %.2f vs live %.2f %s, peak/capacity %.2f vs "
+            evidence.append(format("%n        %-6s %-20s requests/client %.2f vs live %.2f %s, sample peak/capacity %.2f vs "
                     + "%.2f %s, done %s vs %s %s", row.mode().label(), row.strategy(), row.requestsPerClient(),
-                    l.requestsPerClient(), mark(perClient), row.peakRatio(), livePeakRatio, mark(peak), done(row),
+                    l.requestsPerClient(), mark(perClient), row.samplePeakRatio(), livePeakRatio, mark(peak), done(row),
                     l.allDoneMs().isPresent() ? format("%.2f s", l.allDoneMs().getAsLong() / 1000.0) : "never",
                     mark(done)));
         }

@@ -13,12 +13,11 @@ import java.util.function.UnaryOperator;
 /**
  * Runs one row of the scaled herd on virtual time: one policy per process (one for all in the shared mode),
  * each with its own budget, limiter and seeded random source as its configuration creates them; every client
- * starts within the first 50 ms and makes one asynchronous call ({@code callAsync}) to the model server.
+ * starts within {@link ScaledSettings#START_BURST} and makes one asynchronous call ({@code callAsync}) to the
+ * model server.
  * Nothing sleeps: the virtual time jumps from event to event.
  */
 public final class ScaledHerdRun {
-
-    private static final long START_SPREAD_NANOS = 50_000_000L;
 
     private ScaledHerdRun() {}
 
@@ -57,7 +56,7 @@ public final class ScaledHerdRun {
                 if (now < hintEnds[client]) {
                     early[0]++;
                 }
-                return server.request().whenComplete((status, failure) -> {
+                return server.request(client % settings.sampleEvery() == 0).whenComplete((status, failure) -> {
                     if (hintNanos > 0 && Integer.valueOf(503).equals(status)) {
                         hintEnds[client] = time.nanoTime() + hintNanos;
                     }
@@ -67,13 +66,13 @@ public final class ScaledHerdRun {
                     succeeded[0]++;
                     lastSuccess[0] = Math.max(lastSuccess[0], time.nanoTime());
                 }
-            }), Duration.ofNanos((long) (starts.nextDouble() * START_SPREAD_NANOS)));
+            }), Duration.ofNanos((long) (starts.nextDouble() * ScaledSettings.START_BURST.toNanos())));
         }
         time.run();
         OptionalLong allDone = succeeded[0] == clients
                 ? OptionalLong.of(Duration.ofNanos(lastSuccess[0]).toMillis()) : OptionalLong.empty();
         return new ScaledRow(strategy, mode, clients, settings.capacityPerSlot(), server.requests(), server.rejected(),
-                server.peakAfterOutage(), allDone, clients - succeeded[0], early[0],
+                server.peakAfterOutage(), server.samplePeakAfterOutage(), allDone, clients - succeeded[0], early[0],
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
     }
 }

@@ -13,13 +13,16 @@ import java.util.OptionalLong;
  * @param requests the requests the server received
  * @param rejected the 503s
  * @param peakAfterRecovery the most requests sent in one 100 ms after the outage
+ * @param samplePeak the same for the sample of {@link ScaledSettings#SAMPLE_CLIENTS} clients (every
+ *     {@link ScaledSettings#sampleEvery()}-th): the peak as the live herd measures it, whose 100 ms counts of
+ *     1,000 clients vary by several requests from slot to slot where the whole herd's vary by a few percent
  * @param allDoneMs when the last client succeeded, virtual ms since the start; empty if some never did
  * @param gaveUp the clients that did not succeed
  * @param earlySends requests sent before the client's last hint had passed (hint mode)
  * @param realMillis how long the row took in real time
  */
 public record ScaledRow(String strategy, LiveMode mode, int clients, int capacityPerSlot, long requests,
-        long rejected, int peakAfterRecovery, OptionalLong allDoneMs, int gaveUp, long earlySends, long realMillis) {
+        long rejected, int peakAfterRecovery, int samplePeak, OptionalLong allDoneMs, int gaveUp, long earlySends, long realMillis) {
 
     /** @return requests per client */
     public double requestsPerClient() {
@@ -29,5 +32,12 @@ public record ScaledRow(String strategy, LiveMode mode, int clients, int capacit
     /** @return the peak after recovery as a multiple of the capacity per 100 ms */
     public double peakRatio() {
         return (double) peakAfterRecovery / capacityPerSlot;
+    }
+
+    /** @return the sample's peak after recovery as a multiple of the sample's share of the capacity */
+    public double samplePeakRatio() {
+        int every = ScaledSettings.sampleEvery(clients);
+        int sampled = (clients + every - 1) / every;
+        return samplePeak / ((double) capacityPerSlot * sampled / clients);
     }
 }

@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The live {@code CapacityServer} as a model on virtual time: 503 during the outage and beyond the capacity
- * of each 100 ms slot, 200 otherwise, each answer after the latency. Counts the requests per slot as they
- * are sent, and the 503s. With a hint, the caller reads every 503 as carrying {@code Retry-After}. Runs on
+ * of each 100 ms slot, 200 otherwise, each answer after the latency but none before the start burst is over
+ * ({@link ScaledSettings#START_BURST}). Counts the requests per slot as they are sent, for all clients and for
+ * the sample, and the 503s. With a hint, the caller reads every 503 as carrying {@code Retry-After}. Runs on
  * the one thread that runs the virtual time; not thread-safe.
  */
 final class ScaledServer {
@@ -17,6 +18,8 @@ final class ScaledServer {
     private final int outageSlots;
     private final int[] sentPerSlot;
     private final int[] admittedPerSlot;
+    private final int[] sampledPerSlot;
+    private final long firstAnswerNanos;
     private long requests;
     private long rejected;
 
@@ -27,13 +30,22 @@ final class ScaledServer {
         int slots = (int) (settings.timeLimit().plusSeconds(5).toNanos() / ScaledSettings.SLOT.toNanos());
         this.sentPerSlot = new int[slots];
         this.admittedPerSlot = new int[slots];
+        this.sampledPerSlot = new int[slots];
+        this.firstAnswerNanos = ScaledSettings.START_BURST.plus(settings.latency()).toNanos();
     }
 
-    /** @return the answer's status, completed on virtual time after the latency */
-    CompletableFuture<Integer> request() {
+    /**
+     * @param sampled whether the client is one of the sample's
+     * @return the answer's status, completed on virtual time after the latency
+     */
+    CompletableFuture<Integer> request(boolean sampled) {
         requests++;
-        int slot = (int) Math.min(sentPerSlot.length - 1, time.nanoTime() / ScaledSettings.SLOT.toNanos());
+        long now = time.nanoTime();
+        int slot = (int) Math.min(sentPerSlot.length - 1, now / ScaledSettings.SLOT.toNanos());
         sentPerSlot[slot]++;
+        if (sampled) {
+            sampledPerSlot[slot]++;
+        }
         int status;
         if (slot < outageSlots || admittedPerSlot[slot] >= settings.capacityPerSlot()) {
             rejected++;
@@ -43,7 +55,8 @@ final class ScaledServer {
             status = 200;
         }
         CompletableFuture<Integer> answer = new CompletableFuture<>();
-        time.schedule(() -> answer.complete(status), settings.latency());
+        long delay = Math.max(settings.latency().toNanos(), firstAnswerNanos - now);
+        time.schedule(() -> answer.complete(status), Duration.ofNanos(delay));
         return answer;
     }
 
@@ -56,9 +69,17 @@ final class ScaledServer {
     }
 
     int peakAfterOutage() {
+        return peakAfterOutage(sentPerSlot);
+    }
+
+    int samplePeakAfterOutage() {
+        return peakAfterOutage(sampledPerSlot);
+    }
+
+    private int peakAfterOutage(int[] perSlot) {
         int peak = 0;
-        for (int slot = outageSlots; slot < sentPerSlot.length; slot++) {
-            peak = Math.max(peak, sentPerSlot[slot]);
+        for (int slot = outageSlots; slot < perSlot.length; slot++) {
+            peak = Math.max(peak, perSlot[slot]);
         }
         return peak;
     }

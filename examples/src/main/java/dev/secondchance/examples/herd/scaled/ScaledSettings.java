@@ -19,6 +19,17 @@ public record ScaledSettings(int clients, int capacityPerSlot, Duration outage, 
     public static final Duration SLOT = Duration.ofMillis(100);
 
     /**
+     * Every client sends its first try within this time from the start, and the server answers none of them
+     * before it has passed: live, the 1,000 clients leave the start line together and all their first tries
+     * are out before the first answer comes back (an answer after 1 ms here would hold most of a process's
+     * first tries back behind its rate limiter, which live never happens).
+     */
+    public static final Duration START_BURST = Duration.ofMillis(50);
+
+    /** How many clients the sample peak counts, as many as the live herd has. */
+    public static final int SAMPLE_CLIENTS = 1_000;
+
+    /**
      * The live herd's model (1,000 clients, 20 per 100 ms, 2 s outage, 15 s bound, 1 ms answers) times
      * {@code scale} in clients and capacity.
      *
@@ -37,5 +48,18 @@ public record ScaledSettings(int clients, int capacityPerSlot, Duration outage, 
     /** @return the least time in which every client can succeed: the outage, then clients / capacity */
     public Duration floor() {
         return outage.plus(SLOT.multipliedBy((clients + capacityPerSlot - 1) / capacityPerSlot));
+    }
+
+    /** @return every how many clients one is in the sample of {@link #SAMPLE_CLIENTS} */
+    public int sampleEvery() {
+        return sampleEvery(clients);
+    }
+
+    /**
+     * @param clients the herd's clients
+     * @return every how many clients one is in the sample of {@link #SAMPLE_CLIENTS} (every one in a smaller herd)
+     */
+    public static int sampleEvery(int clients) {
+        return Math.max(1, clients / SAMPLE_CLIENTS);
     }
 }
