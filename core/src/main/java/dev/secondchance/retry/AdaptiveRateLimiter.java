@@ -91,8 +91,11 @@ public interface AdaptiveRateLimiter {
      * A CUBIC limiter after the AWS SDK's adaptive retry mode (β 0.7, C 0.4, minimum rate 0.5 per second),
      * made to pace a herd: the first cut starts from the rate the server accepted (zero in an outage, so
      * the limiter probes at its minimum rate), one cut per congestion event (0.5 s), later cuts from the
-     * rate it really granted, an exponential slow start back to the last known good rate, successes that
-     * never lower the rate, slots held at most 100 ms ahead so that waiting callers see a rate rise, and a
+     * rate it really granted down to the rate the server accepted (at most 0.9 × the granted rate), an
+     * exponential slow start back to the last known good rate, probes and a restart that follow the number
+     * of callers it holds back (one probe a second per 250 of them, a restart that sends them over 20 s),
+     * successes that never lower the rate, slots held at most 50 ms ahead so that waiting callers see a
+     * rate rise, and a
      * random phase after each cut (drawn from the caller's {@link RandomSource} in
      * {@link #acquire(RandomSource)}), so that limiters cut by the same answers, such as a fleet's processes
      * after an outage, do not send their probes in the same instant.

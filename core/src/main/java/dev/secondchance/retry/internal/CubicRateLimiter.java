@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Slots.</b> Until the first throttle {@link #acquire()} answers {@link SendSlot#now()}. Then each
  * caller is handed the next free slot, spaced {@code 1/rate} after the previous one (no bursts), if that
- * slot is at most 100 ms ahead; otherwise it holds nothing and is told to ask again when the line will
- * have moved that far (at least 50 ms, at most 0.5 s). Slots are whole nanoseconds, spaced by
+ * slot is at most 50 ms ahead; otherwise it holds nothing and is told to ask again when the line will
+ * have moved that far (at least 25 ms, at most 0.5 s). Slots are whole nanoseconds, spaced by
  * {@code 1/rate} rounded up, so no caller sends early. Slots once handed out keep their time when the rate
  * changes; the next free slot is always {@code 1/rate} after the last one handed out, at the current rate,
  * so a rise takes effect at once. {@link #reserve()} hands out the next slot however far ahead, for pipelines that cannot ask again.
@@ -29,12 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the server does. At the rates of a working server the phase is at most one interval, a few
  * milliseconds. {@link #acquire()} and {@link #reserve()} draw {@code u = 0}: no phase.
  *
- * <p><b>Rate.</b> A throttle cuts the rate to {@code β·M} (β = 0.7) and starts a CUBIC curve
- * {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛(M·(1 − β)/C)}, t in seconds since the cut), which each
+ * <p><b>Rate.</b> A throttle cuts the rate from {@code M} to a lower rate {@code R} (below) and starts a CUBIC
+ * curve {@code C·(t − K)³ + M} (C = 0.4, {@code K = ∛((M − R)/C)}, t in seconds since the cut), which each
  * success follows upwards. While the rate is below the slow-start target, each success adds
  * {@value #SLOW_START_STEP} per second instead, which doubles the rate about every 0.35 s while every send
  * succeeds. Unless callers are lined up for slots, successes never raise the rate above twice the rate of
- * slots granted in the last 0.25 s ({@link RecentSends}; a client that does not use its rate does not raise
+ * slots granted in the last 0.25 s ({@link RecentRate}; a client that does not use its rate does not raise
  * it). Successes never lower it. The rate
  * never falls below {@value #MIN_RATE} per second.
  *
@@ -46,9 +46,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *       anything (1,000 sends in a few milliseconds read as 100,000 per second), and a server that sheds
  *       load tells the client its capacity by what it accepts. In an outage that is zero: the limiter
  *       drops to its minimum rate and probes.</li>
- *   <li><b>Later cuts start from the granted rate</b> (the lower of the allowed rate and the slots
+ *   <li><b>Later cuts start from the granted rate</b> (M is the lower of the allowed rate and the slots
  *       granted in the last 0.25 s), which is what the client really sent, without the half-second
- *       smoothing that lags a ramp.</li>
+ *       smoothing that lags a ramp, <b>and go to the rate the server accepted</b> in the last 0.25 s, kept
+ *       within {@code [0.7 M, 0.9 M]}: a server that sheds load beyond its capacity accepts what it can
+ *       take, so a client that overshot by 15 % falls back to the capacity, not to 0.7 × (1.15 × capacity)
+ *       = 0.8 × it, and the curve has less to climb back; a cut is never deeper than the SDK's 0.7 M (a
+ *       quarter second holds few successes at low rates) nor shallower than 0.9 M. (The first cut goes to
+ *       0.7 × the rate the server accepted, as in the SDK.)</li>
  *   <li><b>One cut per congestion event.</b> Throttles within 0.5 s of a cut answer requests sent before
  *       the cut took effect, so they do not cut again: TCP cuts once per round trip, not once per lost
  *       packet. The SDK cuts on every throttle, so 1,000 callers throttled together cut 1,000 times.</li>
@@ -57,8 +62,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *       (an outage), or down to the minimum (too few successes to tell a rate), keeps the target, so when
  *       the server comes back the rate doubles its way up from the minimum in seconds, where the cubic
  *       curve from 0.5 per second needs tens of seconds.</li>
- *   <li><b>Slow start restarts from {@value #RESTART_RATE} per second</b> (or the slow-start target, if
- *       lower): in slow start a success raises the rate to at least that, so the first success after an
+ *   <li><b>Probes and the restart follow the callers held back.</b> The limiter counts the callers it has
+ *       told to ask again whose wait has not ended ({@link HeldCallers}), and a cut never goes below one probe a second per {@value #CALLERS_PER_PROBE} of them (at least
+ *       {@value #MIN_RATE} per second). A late probe costs every waiting caller half a probe interval, one
+ *       probe costs one request: 1,000 callers through an outage probe four times a second, 20 callers every
+ *       two seconds as before. The restart above follows them too. A fleet's processes, each holding back its own
+ *       few callers, keep the SDK's probe rate and restart from 10 per second, so together they restart no
+ *       harder than before; one process holding back all of them finds a recovered server sooner and
+ *       climbs from a rate its backlog needs. Measured on the herd of the examples (docs/herd.md), 1,000
+ *       callers in one process: done 8.0 s on average after a 2 s outage on virtual time instead of 10.2 s.
+ *       {@link #reserve()} holds nobody back, so pipelines keep the fixed rates.</li>
+ *   <li><b>Slow start restarts from {@value #RESTART_RATE} per second</b>, or from the callers held back
+ *       sent over {@value #BACKLOG_SECONDS} s if that is faster (1,000 callers waiting: 50 per second), or
+ *       the slow-start target if lower: in slow start a success raises the rate to at least that, so the first success after an
  *       outage lifts it from the 0.5 per second probe straight to 10 (within the growth ceiling above), as
  *       TCP restarts from an initial window of ten segments (RFC 6928), not from one. Adding
  *       {@value #SLOW_START_STEP} per success from 0.5 per second spends over a second of a recovered server
@@ -66,9 +82,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       are no load for a server that has just answered one.</li>
  *   <li><b>A success never lowers the rate.</b> The SDK sets the rate to {@code min(curve, 2 × measured)}
  *       on every success, so while callers wait and few answers arrive, successes pull it down.</li>
- *   <li><b>Slots are held at most 100 ms ahead.</b> The SDK hands every caller a slot
+ *   <li><b>Slots are held at most 50 ms ahead.</b> The SDK hands every caller a slot
  *       however far ahead (at the minimum rate the k-th caller waits k × 2 s) and never revisits it when
- *       the rate recovers. Callers beyond the horizon ask again, so they see the new rate.</li>
+ *       the rate recovers. Callers beyond the horizon ask again, so they see the new rate. A held slot
+ *       keeps its time when the rate is cut, so the horizon is also how long a cut lags: 1,000 callers in
+ *       one process after an outage peaked at 22–25 requests per 100 ms against a capacity of 20 with a
+ *       100 ms horizon, 21–23 with 50 ms (docs/herd.md, virtual time, ten seeds); waiting callers ask twice
+ *       as often.</li>
  * </ul>
  *
  * <p>Thread-safe through one short {@link ReentrantLock} section per call (no {@code synchronized}). Time
@@ -91,8 +111,17 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     /** The rate slow start restarts from at the first success after an outage (10 per second, after TCP's IW10). */
     static final double RESTART_RATE = 10.0;
 
-    /** How far ahead a slot is held (100 ms); beyond it callers ask again. Also the lag of a cut behind its cause. */
-    private static final long HORIZON_NANOS = 100_000_000L;
+    /** A later cut goes at least this far below the rate sent (to 90 %), however much the server accepted. */
+    private static final double LATER_CUT = 0.9;
+
+    /** Callers held back per probe per second: 1,000 callers waiting through an outage probe four times a second. */
+    static final double CALLERS_PER_PROBE = 250.0;
+
+    /** The restart sends the callers held back over this time (20 s): 1,000 callers restart at 50 per second. */
+    static final double BACKLOG_SECONDS = 20.0;
+
+    /** How far ahead a slot is held (50 ms); beyond it callers ask again. Also the lag of a cut behind its cause. */
+    private static final long HORIZON_NANOS = 50_000_000L;
 
     /** The longest wait before asking again (0.5 s), so that a caller sees a recovering rate soon. */
     private static final long MAX_ASK_AGAIN_NANOS = 500_000_000L;
@@ -112,7 +141,9 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
 
     // All guarded by lock; times are seconds since origin.
     private final RateMeter accepted = new RateMeter();
-    private final RecentSends granted = new RecentSends();
+    private final RecentRate granted = new RecentRate();
+    private final RecentRate succeeded = new RecentRate();
+    private final HeldCallers held = new HeldCallers();
     private boolean enabled;
     private double rate;
     private long lastSlot = NO_SLOT_YET;
@@ -153,6 +184,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             long ahead = Math.max(now, nextSlot()) - now;
             if (ahead > HORIZON_NANOS) {
                 long askAgain = Math.max(HORIZON_NANOS / 2, Math.min(ahead - HORIZON_NANOS, MAX_ASK_AGAIN_NANOS));
+                held.hold(now, askAgain);
                 return SendSlot.askAgainAfter(Duration.ofNanos(askAgain));
             }
             return SendSlot.after(take(now, now + ahead));
@@ -213,16 +245,24 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     public void onThrottled() {
         lock.lock();
         try {
-            double now = now();
+            long nowNanos = elapsedNanos();
+            double now = nowNanos / 1e9;
             if (enabled && now - lastCut < CONGESTION_EVENT_SECONDS) {
                 return; // the same congestion event: already cut for it
             }
-            lastMaxRate = enabled ? Math.min(rate, Math.max(granted.rate(now), MIN_RATE)) : accepted.rate(now);
-            rate = Math.max(MIN_RATE, lastMaxRate * BETA);
-            if (succeededSinceCut && lastMaxRate * BETA > MIN_RATE) {
+            double cut;
+            if (enabled) {
+                lastMaxRate = Math.min(rate, Math.max(granted.rate(now), MIN_RATE));
+                cut = Math.min(LATER_CUT * lastMaxRate, Math.max(BETA * lastMaxRate, succeeded.rate(now)));
+            } else {
+                lastMaxRate = accepted.rate(now);
+                cut = BETA * lastMaxRate;
+            }
+            rate = Math.max(probeRate(nowNanos), cut);
+            if (succeededSinceCut && cut > MIN_RATE) {
                 slowStartTarget = rate;
             }
-            timeWindow = Math.cbrt(lastMaxRate * (1 - BETA) / SCALE);
+            timeWindow = Math.cbrt(Math.max(0.0, lastMaxRate - rate) / SCALE);
             lastCut = now;
             succeededSinceCut = false;
             enabled = true;
@@ -239,6 +279,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             long nowNanos = elapsedNanos();
             double now = nowNanos / 1e9;
             accepted.onAnswer(now);
+            succeeded.add(now);
             succeededSinceCut = true;
             if (!enabled) {
                 return;
@@ -247,7 +288,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             double ceiling = nextSlot() > nowNanos ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
             double next;
             if (rate < slowStartTarget) {
-                next = Math.max(rate + SLOW_START_STEP, Math.min(RESTART_RATE, slowStartTarget));
+                next = Math.max(rate + SLOW_START_STEP, Math.min(restartRate(nowNanos), slowStartTarget));
             } else {
                 double t = now - lastCut - timeWindow;
                 next = SCALE * t * t * t + lastMaxRate;
@@ -256,6 +297,16 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The lowest rate a cut goes to: {@value #MIN_RATE} per second, or one probe a second per 250 callers held back. */
+    private double probeRate(long nowNanos) {
+        return Math.max(MIN_RATE, held.count(nowNanos) / CALLERS_PER_PROBE);
+    }
+
+    /** Where slow start restarts: {@value #RESTART_RATE} per second, or the callers held back over 20 s. */
+    private double restartRate(long nowNanos) {
+        return Math.max(RESTART_RATE, held.count(nowNanos) / BACKLOG_SECONDS);
     }
 
     @Override

@@ -32,7 +32,7 @@ class CubicRateLimiterPhaseTest {
     void acquire_whenGivenARandomSourceAfterACut_holdsTheFirstSlotUntilTheDrawnFractionOfTheInterval() {
         cutInAnOutage(limiter); // 0.5 per second: an interval of 2 s, so u = 0.25 is 0.5 s
 
-        assertEquals(SendSlot.askAgainAfter(Duration.ofMillis(400)), limiter.acquire(() -> 0.25));
+        assertEquals(SendSlot.askAgainAfter(Duration.ofMillis(450)), limiter.acquire(() -> 0.25));
         nanos.addAndGet(450 * MS);
         assertEquals(SendSlot.after(Duration.ofMillis(50)), limiter.acquire(() -> 0.25));
         nanos.addAndGet(50 * MS);

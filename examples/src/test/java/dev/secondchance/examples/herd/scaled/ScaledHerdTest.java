@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.examples.herd.live.LiveMode;
 import dev.secondchance.examples.herd.live.LiveStrategies;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +47,7 @@ class ScaledHerdTest {
         assertTrue(row.requestsPerClient() >= 2.0, row.requestsPerClient() + " requests per client");
         assertTrue(row.allDoneMs().getAsLong() <= 14_000, row.toString());
         // every one of the 500 limiters probing in the same 100 ms is 2.5 x the capacity; the random phase after a
-        // cut spreads the probes (1.79 x); the 1.5 x target is not met: the limiters' slow starts overshoot together
+        // cut spreads the probes (about 1.7 x); the 1.5 x target is not met: the limiters' slow starts overshoot together
         assertTrue(row.peakRatio() <= 2.0, "peak " + row.peakAfterRecovery() + " per 100 ms");
     }
 
@@ -74,10 +73,8 @@ class ScaledHerdTest {
         assertEquals(0, row.gaveUp());
         assertTrue(row.peakRatio() <= 1.2, "peak " + row.peakAfterRecovery());
         assertTrue(row.requestsPerClient() <= 2.2, row.requestsPerClient() + " requests per client");
-        // the 8.5 s target is not met (12.5 s here): the probe finds the server back on average half a probe interval
-        // late, and slow start from 10/s needs ln(200)/2 = 2.6 s to reach 10 x the live capacity (1.5 s at 1 x) at a
-        // growth that keeps the peak under 1.2 x
-        assertTrue(row.allDoneMs().getAsLong() <= tenTimes.floor().plus(Duration.ofSeconds(6)).toMillis(),
-                row.toString());
+        // the live target, 8.5 s with 1,000 callers: the limiter's probes and restart follow the callers it holds back,
+        // so 10,000 of them find the recovered server and fill it as soon as 1,000 do
+        assertTrue(row.allDoneMs().getAsLong() <= 8_500, row.toString());
     }
 }

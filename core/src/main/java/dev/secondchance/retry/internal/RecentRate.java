@@ -1,12 +1,13 @@
 package dev.secondchance.retry.internal;
 
 /**
- * The send slots {@link CubicRateLimiter} granted in the last quarter second, counted in five 50 ms
- * buckets: the rate the client is really sending at, without the lag of a smoothed half-second meter.
+ * A rate over the last quarter second, counted in five 50 ms buckets, without the lag of a smoothed
+ * half-second meter. {@link CubicRateLimiter} keeps two: the send slots it granted (the rate really sent) and
+ * the successes (the rate the server accepted).
  *
  * <p>Not thread-safe: the limiter calls it under its lock. Times are seconds on the limiter's clock.
  */
-final class RecentSends {
+final class RecentRate {
 
     /** The span counted: long enough for a few sends at tens per second, short enough to follow a ramp. */
     static final double WINDOW_SECONDS = 0.25;
@@ -17,17 +18,17 @@ final class RecentSends {
     private final long[] counts = new long[BUCKETS];
     private long newestBucket = Long.MIN_VALUE;
 
-    /** Counts one slot granted at {@code now}. */
+    /** Counts one event at {@code now}. */
     void add(double now) {
         counts[slot(advance(now))]++;
     }
 
     /**
-     * Returns the rate of granted slots.
+     * Returns the rate.
      *
      * @param now the current time
-     * @return slots per second over the last {@link #WINDOW_SECONDS} (the four whole 50 ms buckets before
-     *     the current one and the part of it that has passed), {@code >= 0}
+     * @return events per second over the last {@link #WINDOW_SECONDS} (the four whole 50 ms buckets
+     *     before the current one and the part of it that has passed), {@code >= 0}
      */
     double rate(double now) {
         advance(now);

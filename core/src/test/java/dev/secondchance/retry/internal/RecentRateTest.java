@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class RecentSendsTest {
+class RecentRateTest {
 
-    private final RecentSends sends = new RecentSends();
+    private final RecentRate sends = new RecentRate();
 
     @Test
     void rate_whenTenSendsInTheLastQuarterSecond_dividesByTheTimeTheWindowCovers() {
@@ -15,7 +15,7 @@ class RecentSendsTest {
         }
 
         assertEquals(10 / 0.24, sends.rate(100.19), 1e-9, "four whole 50 ms buckets and 40 ms of the current one");
-        assertEquals(10 / RecentSends.WINDOW_SECONDS, sends.rate(100.1999999), 1e-4, "the current bucket nearly whole");
+        assertEquals(10 / RecentRate.WINDOW_SECONDS, sends.rate(100.1999999), 1e-4, "the current bucket nearly whole");
     }
 
     @Test
