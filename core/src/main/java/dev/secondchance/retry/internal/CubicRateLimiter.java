@@ -342,10 +342,6 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         return ticker.nanoTime() - origin;
     }
 
-    private double now() {
-        return elapsedNanos() / 1e9;
-    }
-
     @Override
     public String toString() {
         lock.lock();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secondchance.retry.SendSlot;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,27 @@ class CubicRateLimiterLaterCutTest {
 
         assertTrue(sending > 100, "sending at " + sending);
         assertEquals(cutTo * sending, limiter.allowedRate(), 0.04 * sending);
+    }
+
+    @Test
+    void onSuccess_halfwayUpTheCurveAfterALaterCut_followsCubicTowardsTheRateSent() {
+        limiter.onThrottled();
+        sendWithFullLineFor(3 * SECOND, 10);
+        limiter.onThrottled();
+        sendWithFullLineFor(SECOND, 10);
+        sendWithFullLineFor(300 * MS, 5); // half accepted: the deepest cut, to 0.7 x what was sent
+        limiter.onThrottled();
+        double cut = limiter.allowedRate();
+        double sent = cut / 0.7; // M, the rate granted in the last quarter second
+        double k = Math.cbrt((sent - cut) / 0.4); // seconds from the cut back to M
+
+        nanos.addAndGet((long) (k / 2 * SECOND));
+        limiter.acquire(); // a caller in line, so growth is not held to twice the rate granted
+        limiter.onSuccess();
+
+        assertTrue(cut > 100, "cut to " + cut);
+        assertEquals(sent - 0.4 * Math.pow(k / 2, 3), limiter.allowedRate(), 0.002 * sent,
+                "C (t - K)^3 + M at t = K/2, with K = cbrt((M - R) / C)");
     }
 
     /** A herd keeps the line full; of every ten sends the first {@code acceptedOfTen} succeed 1 ms later. */
