@@ -120,6 +120,12 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     /** The restart sends the callers held back over this time (20 s): 1,000 callers restart at 50 per second. */
     static final double BACKLOG_SECONDS = 20.0;
 
+    /** For a fleet, the least restart rate when callers are held back: 2 per second instead of 10. */
+    static final double FLEET_RESTART_RATE = 2.0;
+
+    /** For a fleet, slow start takes its whole step from this many callers held back, a share of it below. */
+    static final double FLEET_FULL_STEP_CALLERS = 100.0;
+
     /** How far ahead a slot is held (50 ms); beyond it callers ask again. Also the lag of a cut behind its cause. */
     private static final long HORIZON_NANOS = 50_000_000L;
 
@@ -137,6 +143,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
 
     private final Ticker ticker;
     private final long origin;
+    private final boolean forFleet;
     private final ReentrantLock lock = new ReentrantLock();
 
     // All guarded by lock; times are seconds since origin.
@@ -162,8 +169,19 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
      * @throws NullPointerException if {@code ticker} is null
      */
     public CubicRateLimiter(Ticker ticker) {
+        this(ticker, false);
+    }
+
+    /**
+     * @param ticker the time source
+     * @param forFleet whether the restart and slow start after an outage follow the callers held back also
+     *     below the fixed rates ({@link AdaptiveRateLimiter#cubicForFleet(Ticker)})
+     * @throws NullPointerException if {@code ticker} is null
+     */
+    public CubicRateLimiter(Ticker ticker, boolean forFleet) {
         this.ticker = Checks.notNull(ticker, "ticker");
         this.origin = ticker.nanoTime();
+        this.forFleet = forFleet;
     }
 
     @Override
@@ -288,7 +306,8 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
             double ceiling = nextSlot() > nowNanos ? Double.POSITIVE_INFINITY : 2 * Math.max(granted.rate(now), MIN_RATE);
             double next;
             if (rate < slowStartTarget) {
-                next = Math.max(rate + SLOW_START_STEP, Math.min(restartRate(nowNanos), slowStartTarget));
+                long callers = held.count(nowNanos);
+                next = Math.max(rate + slowStartStep(callers), Math.min(restartRate(callers), slowStartTarget));
             } else {
                 double t = now - lastCut - timeWindow;
                 next = SCALE * t * t * t + lastMaxRate;
@@ -304,9 +323,21 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         return Math.max(MIN_RATE, held.count(nowNanos) / CALLERS_PER_PROBE);
     }
 
-    /** Where slow start restarts: {@value #RESTART_RATE} per second, or the callers held back over 20 s. */
-    private double restartRate(long nowNanos) {
-        return Math.max(RESTART_RATE, held.count(nowNanos) / BACKLOG_SECONDS);
+    /**
+     * Where slow start restarts: the callers held back over 20 s, at least {@value #RESTART_RATE} per second
+     * (for a fleet {@value #FLEET_RESTART_RATE} while callers are held back).
+     */
+    private double restartRate(long callers) {
+        double least = forFleet && callers > 0 ? FLEET_RESTART_RATE : RESTART_RATE;
+        return Math.max(least, callers / BACKLOG_SECONDS);
+    }
+
+    /** What a success adds in slow start: {@value #SLOW_START_STEP}, for a fleet a share of it below 100 callers. */
+    private double slowStartStep(long callers) {
+        if (!forFleet || callers == 0) {
+            return SLOW_START_STEP;
+        }
+        return SLOW_START_STEP * Math.min(1.0, callers / FLEET_FULL_STEP_CALLERS);
     }
 
     @Override
@@ -346,7 +377,8 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     public String toString() {
         lock.lock();
         try {
-            return "AdaptiveRateLimiter.cubic(" + (enabled ? "rate=" + rate : "off") + ")";
+            return "AdaptiveRateLimiter." + (forFleet ? "cubicForFleet(" : "cubic(") + (enabled ? "rate=" + rate : "off")
+                    + ")";
         } finally {
             lock.unlock();
         }

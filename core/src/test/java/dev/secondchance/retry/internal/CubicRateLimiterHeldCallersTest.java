@@ -2,6 +2,7 @@ package dev.secondchance.retry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.secondchance.retry.AdaptiveRateLimiter;
 import dev.secondchance.retry.SendSlot;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,7 @@ class CubicRateLimiterHeldCallersTest {
 
     private final AtomicLong nanos = new AtomicLong(555_000_000_000L);
     private final CubicRateLimiter limiter = new CubicRateLimiter(nanos::get);
+    private final CubicRateLimiter forFleet = new CubicRateLimiter(nanos::get, true);
 
     @Test
     void onThrottled_whenAThousandCallersWaitThroughAnOutage_probesFourTimesASecond() {
@@ -61,11 +63,56 @@ class CubicRateLimiterHeldCallersTest {
         assertEquals(CubicRateLimiter.RESTART_RATE, limiter.allowedRate(), 1e-9);
     }
 
+    @Test
+    void onSuccess_forAFleetWhenTwentyCallersWaitThroughAnOutage_restartsAt2PerSecondAndClimbsAFifthAsFast() {
+        outage(forFleet, 20, 3 * SECOND);
+
+        forFleet.onSuccess();
+        double restart = forFleet.allowedRate();
+        forFleet.acquire(); // the caller whose slot keeps the line full
+        forFleet.onSuccess();
+
+        assertEquals(CubicRateLimiter.FLEET_RESTART_RATE, restart, 1e-9, "cubic() restarts at 10 per second");
+        assertEquals(restart + CubicRateLimiter.SLOW_START_STEP * 20 / 100, forFleet.allowedRate(), 0.05,
+                "a success adds 2 per second x 20/100");
+    }
+
+    @Test
+    void onSuccess_forAFleetWhenAThousandCallersWaitThroughAnOutage_restartsAndClimbsAsCubic() {
+        outage(forFleet, 1_000, 3 * SECOND);
+
+        forFleet.onSuccess();
+        double restart = forFleet.allowedRate();
+        forFleet.acquire();
+        forFleet.onSuccess();
+
+        assertEquals(1_000 / CubicRateLimiter.BACKLOG_SECONDS, restart, 0.15 * 50);
+        assertEquals(restart + CubicRateLimiter.SLOW_START_STEP, forFleet.allowedRate(), 0.05);
+    }
+
+    @Test
+    void onSuccess_forAFleetWhenPipelinesReserveThroughAnOutage_restartsFromTheFixedRate() {
+        forFleet.onThrottled();
+        forFleet.reserve();
+        nanos.addAndGet(600 * MS);
+        forFleet.onThrottled();
+
+        forFleet.onSuccess();
+
+        assertEquals(CubicRateLimiter.RESTART_RATE, forFleet.allowedRate(), 1e-9);
+        assertEquals("AdaptiveRateLimiter.cubicForFleet(rate=10.0)", forFleet.toString());
+        assertEquals("AdaptiveRateLimiter.cubicForFleet(off)", AdaptiveRateLimiter.cubicForFleet(nanos::get).toString());
+    }
+
     /**
      * An outage: the herd's first answers cut the limiter, then {@code callers} each ask when told to, and every
      * probe the limiter lets through is throttled 1 ms after its slot; the prober asks again 0.5 s later.
      */
     private void outage(int callers, long duration) {
+        outage(limiter, callers, duration);
+    }
+
+    private void outage(CubicRateLimiter limiter, int callers, long duration) {
         limiter.onThrottled();
         long end = nanos.get() + duration;
         PriorityQueue<long[]> events = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0])); // {time, probe?}

@@ -42,6 +42,9 @@ public final class LiveStrategies {
     /** {@link Backoff#classic()} with {@link AdaptiveRateLimiter#cubic()}. */
     public static final String ADAPTIVE = "adaptive-rate-limit";
 
+    /** {@link Backoff#classic()} with {@link AdaptiveRateLimiter#cubicForFleet()}, one per process. */
+    public static final String ADAPTIVE_FLEET = "adaptive-fleet";
+
     /** The default policy with no backoff and {@link HintRule#FLOOR}: waits exactly the hint. */
     public static final String HINT_EXACT = "hint-exact";
 
@@ -76,6 +79,11 @@ public final class LiveStrategies {
                         LibraryClients.of(b -> b.throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD)
                                 .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited())),
                         Set.of(SHARED, FLEET)),
+                new LiveStrategy(ADAPTIVE_FLEET, "library, Backoff.classic() + AdaptiveRateLimiter.cubicForFleet(), "
+                        + "503 as throttling, no budget", Role.LIBRARY,
+                        LibraryClients.of(b -> b.throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD)
+                                .rateLimiter(AdaptiveRateLimiter.cubicForFleet()).budget(RetryBudget.unlimited())),
+                        Set.of(FLEET)),
                 new LiveStrategy("sdk-standard-legacy", "AWS SDK StandardRetryStrategy.builder(false): 100 ms x 2^n, "
                         + "cap 20 s, bucket 500, cost 5", Role.PEER_DEFAULT, SdkClients.standard(false), ALL),
                 new LiveStrategy("sdk-standard-2026", "AWS SDK StandardRetryStrategy.builder(true): 50 ms x 2^n, "

@@ -46,6 +46,7 @@ public final class ScaledHerd {
             Map.entry(LiveStrategies.DEFAULT_BACKOFF, LiveMode.FLEET),
             Map.entry(LiveStrategies.LIBRARY_DEFAULT, LiveMode.FLEET),
             Map.entry(LiveStrategies.ADAPTIVE, LiveMode.FLEET),
+            Map.entry(LiveStrategies.ADAPTIVE_FLEET, LiveMode.FLEET),
             Map.entry(LiveStrategies.LIBRARY_DEFAULT, LiveMode.HINT));
 
     private ScaledHerd() {}

@@ -22,7 +22,7 @@ public final class ScaledStrategies {
 
     /** The rows the scaled herd runs by default, as named in the live herd. */
     public static final List<String> NAMES = List.of(LiveStrategies.DEFAULT_BACKOFF, LiveStrategies.LIBRARY_DEFAULT,
-            LiveStrategies.ADAPTIVE);
+            LiveStrategies.ADAPTIVE, LiveStrategies.ADAPTIVE_FLEET);
 
     private ScaledStrategies() {}
 
@@ -34,7 +34,7 @@ public final class ScaledStrategies {
      * @throws IllegalArgumentException if the name is unknown
      */
     public static UnaryOperator<RetryPolicyBuilder> configure(String name, LiveMode mode, EventClock time) {
-        boolean adaptive = name.equals(LiveStrategies.ADAPTIVE);
+        boolean adaptive = name.equals(LiveStrategies.ADAPTIVE) || name.equals(LiveStrategies.ADAPTIVE_FLEET);
         Verdict rejected = adaptive ? Verdict.throttled("503") : Verdict.retry("503");
         Verdict answer = mode.retryAfter() == null ? rejected : rejected.withRetryAfter(mode.retryAfter());
         RetryClassifier status = RetryClassifier.ofResults(result -> Integer.valueOf(503).equals(result) ? answer
@@ -44,6 +44,9 @@ public final class ScaledStrategies {
             case LiveStrategies.LIBRARY_DEFAULT -> b -> b.classifiers(List.of(status));
             case LiveStrategies.ADAPTIVE -> b -> b.classifiers(List.of(status)).throttlingBackoff(Backoff.classic())
                     .rateLimiter(AdaptiveRateLimiter.cubic(time)).budget(RetryBudget.unlimited());
+            case LiveStrategies.ADAPTIVE_FLEET -> b -> b.classifiers(List.of(status))
+                    .throttlingBackoff(Backoff.classic()).rateLimiter(AdaptiveRateLimiter.cubicForFleet(time))
+                    .budget(RetryBudget.unlimited());
             default -> throw new IllegalArgumentException("unknown scaled strategy '" + name + "'; known: " + NAMES);
         };
     }

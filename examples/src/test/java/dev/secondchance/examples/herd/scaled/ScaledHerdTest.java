@@ -52,6 +52,19 @@ class ScaledHerdTest {
     }
 
     @Test
+    void run_whenAFleetWithTheFleetLimiterAt10x_meetsTheFleetTarget() {
+        ScaledRow row = ScaledHerdRun.run(LiveStrategies.ADAPTIVE_FLEET, LiveMode.FLEET,
+                ScaledSettings.liveTimes(10, 2015));
+
+        assertEquals(0, row.gaveUp());
+        assertTrue(row.requestsPerClient() >= 2.0 && row.requestsPerClient() <= 3.0, row.toString());
+        assertTrue(row.allDoneMs().getAsLong() <= 14_000, row.toString());
+        // restart and slow start in proportion to the 20 callers each process holds back: the 500 processes come
+        // back like one holding all 10,000 (cubic(): about 1.7 x)
+        assertTrue(row.peakRatio() <= 1.5, "peak " + row.peakAfterRecovery() + " per 100 ms");
+    }
+
+    @Test
     void samplePeak_whenTenTimesTheLiveHerd_countsOneClientInTen() {
         ScaledRow whole = ScaledHerdRun.run(LiveStrategies.DEFAULT_BACKOFF, LiveMode.FLEET, ScaledSettings.liveTimes(1, 7));
         ScaledRow tenTimes = ScaledHerdRun.run(LiveStrategies.DEFAULT_BACKOFF, LiveMode.FLEET,
