@@ -48,15 +48,19 @@ public final class ScaledHerdRun {
         int[] succeeded = new int[1];
         long[] lastSuccess = new long[1];
         Random starts = new Random(settings.seed());
+        int every = settings.sampleEvery();
         for (int i = 0; i < clients; i++) {
             int client = i;
-            RetryPolicy policy = processes[(int) ((long) i * processes.length / clients)];
+            int process = (int) ((long) i * processes.length / clients);
+            RetryPolicy policy = processes[process];
+            // whole processes where there are enough, as the live herd groups its clients: a process paces its own
+            boolean sampled = processes.length >= every ? process % every == 0 : client % every == 0;
             time.schedule(() -> policy.<Integer>callAsync(() -> {
                 long now = time.nanoTime();
                 if (now < hintEnds[client]) {
                     early[0]++;
                 }
-                return server.request(client % settings.sampleEvery() == 0).whenComplete((status, failure) -> {
+                return server.request(sampled).whenComplete((status, failure) -> {
                     if (hintNanos > 0 && Integer.valueOf(503).equals(status)) {
                         hintEnds[client] = time.nanoTime() + hintNanos;
                     }

@@ -13,9 +13,11 @@ import java.util.OptionalLong;
  * @param requests the requests the server received
  * @param rejected the 503s
  * @param peakAfterRecovery the most requests sent in one 100 ms after the outage
- * @param samplePeak the same for the sample of {@link ScaledSettings#SAMPLE_CLIENTS} clients (every
- *     {@link ScaledSettings#sampleEvery()}-th): the peak as the live herd measures it, whose 100 ms counts of
- *     1,000 clients vary by several requests from slot to slot where the whole herd's vary by a few percent
+ * @param samplePeak the same for a sample of {@link ScaledSettings#SAMPLE_CLIENTS} clients (the clients of every
+ *     {@link ScaledSettings#sampleEvery()}-th process in a fleet, whose limiters pace their own clients as
+ *     live; every {@code sampleEvery()}-th client of one process): the peak as the live herd measures it,
+ *     whose 100 ms counts of 1,000 clients vary by several requests from slot to slot where the whole herd's
+ *     vary by a few percent
  * @param allDoneMs when the last client succeeded, virtual ms since the start; empty if some never did
  * @param gaveUp the clients that did not succeed
  * @param earlySends requests sent before the client's last hint had passed (hint mode)
