@@ -63,20 +63,22 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the server comes back the rate doubles its way up from the minimum in seconds, where the cubic
  *       curve from 0.5 per second needs tens of seconds.</li>
  *   <li><b>Probes and the restart follow the callers held back.</b> The limiter counts the callers it has
- *       told to ask again whose wait has not ended ({@link HeldCallers}), and a cut never goes below one probe a second per {@value #CALLERS_PER_PROBE} of them (at least
- *       {@value #MIN_RATE} per second). A late probe costs every waiting caller half a probe interval, one
- *       probe costs one request: 1,000 callers through an outage probe four times a second, 20 callers every
- *       two seconds as before. The restart above follows them too. A fleet's processes, each holding back its own
- *       few callers, keep the SDK's probe rate and restart from 10 per second, so together they restart no
- *       harder than before; one process holding back all of them finds a recovered server sooner and
- *       climbs from a rate its backlog needs. Measured on the herd of the examples (docs/herd.md), 1,000
- *       callers in one process: done 8.0 s on average after a 2 s outage on virtual time instead of 10.2 s.
- *       {@link #reserve()} holds nobody back, so pipelines keep the fixed rates.</li>
+ *       told to ask again whose wait has not ended ({@link HeldCallers}), and a cut never goes below one
+ *       probe a second per {@value #CALLERS_PER_PROBE} of them (at least {@value #MIN_RATE} per second). A
+ *       late probe costs every waiting caller half a probe interval, one probe costs one request: 1,000
+ *       callers through an outage probe four times a second, 20 callers every two seconds as before. The
+ *       restart below follows them too. A fleet's processes, each holding back its own few callers, keep the
+ *       SDK's probe rate and restart from 10 per second, so together they restart no harder than before; one
+ *       process holding back all of them finds a recovered server sooner and climbs from a rate its backlog
+ *       needs. Measured on the herd of the examples (docs/herd.md), 1,000 callers in one process: done 7.9 s
+ *       on average after a 2 s outage on virtual time instead of 10.2 s. {@link #reserve()} holds nobody
+ *       back, so pipelines keep the fixed rates.</li>
  *   <li><b>Slow start restarts from {@value #RESTART_RATE} per second</b>, or from the callers held back
  *       sent over {@value #BACKLOG_SECONDS} s if that is faster (1,000 callers waiting: 50 per second), or
- *       the slow-start target if lower: in slow start a success raises the rate to at least that, so the first success after an
- *       outage lifts it from the 0.5 per second probe straight to 10 (within the growth ceiling above), as
- *       TCP restarts from an initial window of ten segments (RFC 6928), not from one. Adding
+ *       the slow-start target if lower: in slow start a success raises the rate to at least that, so the
+ *       first success after an outage lifts it from the 0.5 per second probe straight to 10 (within the
+ *       growth ceiling above), as TCP restarts from an initial window of ten segments (RFC 6928), not from
+ *       one. Adding
  *       {@value #SLOW_START_STEP} per success from 0.5 per second spends over a second of a recovered server
  *       on the first 20 per second, because at those rates successes are seconds apart; ten probes a second
  *       are no load for a server that has just answered one.</li>
@@ -318,7 +320,7 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
         }
     }
 
-    /** The lowest rate a cut goes to: {@value #MIN_RATE} per second, or one probe a second per 250 callers held back. */
+    /** The lowest rate a cut goes to: {@value #MIN_RATE} per second, or a probe a second per 250 callers held back. */
     private double probeRate(long nowNanos) {
         return Math.max(MIN_RATE, held.count(nowNanos) / CALLERS_PER_PROBE);
     }
@@ -377,8 +379,8 @@ public final class CubicRateLimiter implements AdaptiveRateLimiter {
     public String toString() {
         lock.lock();
         try {
-            return "AdaptiveRateLimiter." + (forFleet ? "cubicForFleet(" : "cubic(") + (enabled ? "rate=" + rate : "off")
-                    + ")";
+            String factory = forFleet ? "cubicForFleet" : "cubic";
+            return "AdaptiveRateLimiter." + factory + "(" + (enabled ? "rate=" + rate : "off") + ")";
         } finally {
             lock.unlock();
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The rows of the live herd: the library's settings and contrasts, built from its public API, beside the
@@ -74,16 +75,8 @@ public final class LiveStrategies {
                 new LiveStrategy(LIBRARY_DEFAULT, "library, RetryPolicy.builder() with no settings (token bucket "
                         + "500/5/+1 per process, HintRule.SPREAD)", Role.LIBRARY_DEFAULT, LibraryClients.of(b -> b),
                         ALL),
-                new LiveStrategy(ADAPTIVE, "library, Backoff.classic() + AdaptiveRateLimiter.cubic(), 503 as "
-                        + "throttling, no budget", Role.LIBRARY,
-                        LibraryClients.of(b -> b.throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD)
-                                .rateLimiter(AdaptiveRateLimiter.cubic()).budget(RetryBudget.unlimited())),
-                        Set.of(SHARED, FLEET)),
-                new LiveStrategy(ADAPTIVE_FLEET, "library, Backoff.classic() + AdaptiveRateLimiter.cubicForFleet(), "
-                        + "503 as throttling, no budget", Role.LIBRARY,
-                        LibraryClients.of(b -> b.throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD)
-                                .rateLimiter(AdaptiveRateLimiter.cubicForFleet()).budget(RetryBudget.unlimited())),
-                        Set.of(FLEET)),
+                adaptive(ADAPTIVE, "cubic()", AdaptiveRateLimiter::cubic, Set.of(SHARED, FLEET)),
+                adaptive(ADAPTIVE_FLEET, "cubicForFleet()", AdaptiveRateLimiter::cubicForFleet, Set.of(FLEET)),
                 new LiveStrategy("sdk-standard-legacy", "AWS SDK StandardRetryStrategy.builder(false): 100 ms x 2^n, "
                         + "cap 20 s, bucket 500, cost 5", Role.PEER_DEFAULT, SdkClients.standard(false), ALL),
                 new LiveStrategy("sdk-standard-2026", "AWS SDK StandardRetryStrategy.builder(true): 50 ms x 2^n, "
@@ -98,6 +91,15 @@ public final class LiveStrategies {
                         ALL),
                 new LiveStrategy("failsafe", "Failsafe RetryPolicy withBackoff(1 s, 30 s) withJitter(.1)",
                         Role.PEER_DEFAULT, FailsafeClients.documentedBackoff(), ALL));
+    }
+
+    /** An adaptive row: throttling backoff {@link Backoff#classic()}, 503 as throttling, a new limiter per process. */
+    private static LiveStrategy adaptive(String name, String limiterName, Supplier<AdaptiveRateLimiter> limiter,
+            Set<LiveMode> modes) {
+        return new LiveStrategy(name, "library, Backoff.classic() + AdaptiveRateLimiter." + limiterName
+                + ", 503 as throttling, no budget", Role.LIBRARY, LibraryClients.of(b -> b
+                .throttlingBackoff(Backoff.classic()).addClassifier(OVERLOAD).rateLimiter(limiter.get())
+                .budget(RetryBudget.unlimited())), modes);
     }
 
     /**

@@ -104,8 +104,9 @@ public final class ScaledHerd {
                     row.earlySends(),
                     format("%.1f s", row.realMillis() / 1000.0));
             csv.add(row.mode().label() + "," + row.strategy() + "," + row.clients() + "," + row.requests() + ","
-                    + row.peakAfterRecovery() + "," + row.samplePeak() + "," + (row.allDoneMs().isPresent() ? row.allDoneMs().getAsLong() : "")
-                    + "," + row.gaveUp() + "," + row.earlySends());
+                    + row.peakAfterRecovery() + "," + row.samplePeak() + ","
+                    + (row.allDoneMs().isPresent() ? row.allDoneMs().getAsLong() : "") + "," + row.gaveUp() + ","
+                    + row.earlySends());
         }
         console.print(table.render());
         Path file = out.resolve(FILE_NAME);
@@ -149,9 +150,10 @@ public final class ScaledHerd {
             boolean done = row.allDoneMs().isEmpty() || l.allDoneMs().isEmpty()
                     || close(row.allDoneMs().getAsLong(), l.allDoneMs().getAsLong());
             holds &= perClient && peak && done;
-            evidence.append(format("%n        %-6s %-20s requests/client %.2f vs live %.2f %s, sample peak/capacity %.2f vs "
-                    + "%.2f %s, done %s vs %s %s", row.mode().label(), row.strategy(), row.requestsPerClient(),
-                    l.requestsPerClient(), mark(perClient), row.samplePeakRatio(), livePeakRatio, mark(peak), done(row),
+            evidence.append(format("%n        %-6s %-20s requests/client %.2f vs live %.2f %s, sample peak/capacity "
+                    + "%.2f vs %.2f %s, done %s vs %s %s", row.mode().label(), row.strategy(), row.requestsPerClient(),
+                    l.requestsPerClient(), mark(perClient), row.samplePeakRatio(), livePeakRatio, mark(peak),
+                    done(row),
                     l.allDoneMs().isPresent() ? format("%.2f s", l.allDoneMs().getAsLong() / 1000.0) : "never",
                     mark(done)));
         }

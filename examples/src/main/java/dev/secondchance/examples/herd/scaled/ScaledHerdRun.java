@@ -49,12 +49,14 @@ public final class ScaledHerdRun {
         long[] lastSuccess = new long[1];
         Random starts = new Random(settings.seed());
         int every = settings.sampleEvery();
+        int sampleClients = 0;
         for (int i = 0; i < clients; i++) {
             int client = i;
             int process = (int) ((long) i * processes.length / clients);
             RetryPolicy policy = processes[process];
             // whole processes where there are enough, as the live herd groups its clients: a process paces its own
             boolean sampled = processes.length >= every ? process % every == 0 : client % every == 0;
+            sampleClients += sampled ? 1 : 0;
             time.schedule(() -> policy.<Integer>callAsync(() -> {
                 long now = time.nanoTime();
                 if (now < hintEnds[client]) {
@@ -76,7 +78,7 @@ public final class ScaledHerdRun {
         OptionalLong allDone = succeeded[0] == clients
                 ? OptionalLong.of(Duration.ofNanos(lastSuccess[0]).toMillis()) : OptionalLong.empty();
         return new ScaledRow(strategy, mode, clients, settings.capacityPerSlot(), server.requests(), server.rejected(),
-                server.peakAfterOutage(), server.samplePeakAfterOutage(), allDone, clients - succeeded[0], early[0],
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+                server.peakAfterOutage(), server.samplePeakAfterOutage(), sampleClients, allDone,
+                clients - succeeded[0], early[0], Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
     }
 }

@@ -18,13 +18,15 @@ import java.util.OptionalLong;
  *     live; every {@code sampleEvery()}-th client of one process): the peak as the live herd measures it,
  *     whose 100 ms counts of 1,000 clients vary by several requests from slot to slot where the whole herd's
  *     vary by a few percent
+ * @param sampleClients how many clients the sample has
  * @param allDoneMs when the last client succeeded, virtual ms since the start; empty if some never did
  * @param gaveUp the clients that did not succeed
  * @param earlySends requests sent before the client's last hint had passed (hint mode)
  * @param realMillis how long the row took in real time
  */
 public record ScaledRow(String strategy, LiveMode mode, int clients, int capacityPerSlot, long requests,
-        long rejected, int peakAfterRecovery, int samplePeak, OptionalLong allDoneMs, int gaveUp, long earlySends, long realMillis) {
+        long rejected, int peakAfterRecovery, int samplePeak, int sampleClients, OptionalLong allDoneMs, int gaveUp,
+        long earlySends, long realMillis) {
 
     /** @return requests per client */
     public double requestsPerClient() {
@@ -38,8 +40,6 @@ public record ScaledRow(String strategy, LiveMode mode, int clients, int capacit
 
     /** @return the sample's peak after recovery as a multiple of the sample's share of the capacity */
     public double samplePeakRatio() {
-        int every = ScaledSettings.sampleEvery(clients);
-        int sampled = (clients + every - 1) / every;
-        return samplePeak / ((double) capacityPerSlot * sampled / clients);
+        return samplePeak / ((double) capacityPerSlot * sampleClients / clients);
     }
 }

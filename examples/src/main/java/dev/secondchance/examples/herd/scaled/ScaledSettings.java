@@ -50,16 +50,11 @@ public record ScaledSettings(int clients, int capacityPerSlot, Duration outage, 
         return outage.plus(SLOT.multipliedBy((clients + capacityPerSlot - 1) / capacityPerSlot));
     }
 
-    /** @return every how many clients one is in the sample of {@link #SAMPLE_CLIENTS} */
-    public int sampleEvery() {
-        return sampleEvery(clients);
-    }
-
     /**
-     * @param clients the herd's clients
-     * @return every how many clients one is in the sample of {@link #SAMPLE_CLIENTS} (every one in a smaller herd)
+     * @return every how many clients (or processes, in a fleet) one is in the sample of {@link #SAMPLE_CLIENTS};
+     *     every one in a smaller herd
      */
-    public static int sampleEvery(int clients) {
+    public int sampleEvery() {
         return Math.max(1, clients / SAMPLE_CLIENTS);
     }
 }

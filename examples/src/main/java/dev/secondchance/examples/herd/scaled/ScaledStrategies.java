@@ -10,6 +10,7 @@ import dev.secondchance.retry.RetryPolicyBuilder;
 import dev.secondchance.retry.Verdict;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,12 +43,16 @@ public final class ScaledStrategies {
         return switch (name) {
             case LiveStrategies.DEFAULT_BACKOFF -> b -> b.classifiers(List.of(status)).budget(RetryBudget.unlimited());
             case LiveStrategies.LIBRARY_DEFAULT -> b -> b.classifiers(List.of(status));
-            case LiveStrategies.ADAPTIVE -> b -> b.classifiers(List.of(status)).throttlingBackoff(Backoff.classic())
-                    .rateLimiter(AdaptiveRateLimiter.cubic(time)).budget(RetryBudget.unlimited());
-            case LiveStrategies.ADAPTIVE_FLEET -> b -> b.classifiers(List.of(status))
-                    .throttlingBackoff(Backoff.classic()).rateLimiter(AdaptiveRateLimiter.cubicForFleet(time))
-                    .budget(RetryBudget.unlimited());
+            case LiveStrategies.ADAPTIVE -> adaptive(status, () -> AdaptiveRateLimiter.cubic(time));
+            case LiveStrategies.ADAPTIVE_FLEET -> adaptive(status, () -> AdaptiveRateLimiter.cubicForFleet(time));
             default -> throw new IllegalArgumentException("unknown scaled strategy '" + name + "'; known: " + NAMES);
         };
+    }
+
+    /** The adaptive rows: throttling backoff {@link Backoff#classic()}, a new limiter per process, no budget. */
+    private static UnaryOperator<RetryPolicyBuilder> adaptive(RetryClassifier status,
+            Supplier<AdaptiveRateLimiter> limiter) {
+        return b -> b.classifiers(List.of(status)).throttlingBackoff(Backoff.classic()).rateLimiter(limiter.get())
+                .budget(RetryBudget.unlimited());
     }
 }
